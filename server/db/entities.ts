@@ -1,0 +1,27 @@
+import { Session } from '../auth/session.entity.js';
+import { Assignment } from '../modules/assignments/assignment.entity.js';
+import { StatusChange } from '../modules/assignments/status-change.entity.js';
+import { Facility } from '../modules/facilities/facility.entity.js';
+import { IndicatorValue } from '../modules/facilities/indicator-value.entity.js';
+import { Plan } from '../modules/plans/plan.entity.js';
+import { ReportingObligation } from '../modules/reporting/reporting-obligation.entity.js';
+import { Target } from '../modules/targets/target.entity.js';
+import { Task } from '../modules/tasks/task.entity.js';
+import { Unit } from '../modules/units/unit.entity.js';
+import { User } from '../modules/users/user.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
+
+export const entities = [
+  Plan,
+  Target,
+  Task,
+  Unit,
+  Assignment,
+  StatusChange,
+  Facility,
+  IndicatorValue,
+  ReportingObligation,
+  User,
+  Session,
+  Notification,
+];

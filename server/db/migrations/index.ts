@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123233542_initial } from './Migration20261123233542_initial.js';
+
+/**
+ * Every migration, in order. Listed explicitly rather than globbed so the same list runs under tsx,
+ * Vitest and a bundled build. Append new migrations; never edit one that has been released.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261123233542_initial', class: Migration20261123233542_initial },
+];

@@ -1,0 +1,169 @@
+import { readFile } from 'node:fs/promises';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hashPassword } from '../../auth/password.js';
+import { Assignment, AssignmentRole } from '../../modules/assignments/assignment.entity.js';
+import { Facility } from '../../modules/facilities/facility.entity.js';
+import { IndicatorValue } from '../../modules/facilities/indicator-value.entity.js';
+import { Plan, PlanStatus } from '../../modules/plans/plan.entity.js';
+import { ReportingObligation, ReportPeriod } from '../../modules/reporting/reporting-obligation.entity.js';
+import { Comparator, Sector, Target, TargetMetric } from '../../modules/targets/target.entity.js';
+import { Task } from '../../modules/tasks/task.entity.js';
+import { Unit, UnitKind } from '../../modules/units/unit.entity.js';
+import { Role, User } from '../../modules/users/user.entity.js';
+import { demoFacilities } from './demo-facilities.js';
+import { taskPosition } from '../../modules/tasks/task-number.js';
+
+export const DEMO_PASSWORD = 'tiendo-demo';
+
+interface PlanData {
+  code: string;
+  number: string | null;
+  title: string;
+  issuingBody: string;
+  issueDate: string | null;
+  issuePlaceAndDate?: string;
+  signerName?: string;
+  signerTitle?: string;
+  status: PlanStatus;
+  periodStart: string;
+  periodEnd: string;
+  sourceTextFile?: string;
+}
+
+export interface PlanSeed {
+  parentPlan: PlanData;
+  plan: PlanData;
+  units: Array<{ code: string; name: string; shortName: string; kind: UnitKind; parent: string | null; reportsThrough: string | null }>;
+  tasks: Array<{ number: string; title: string; description: string | null; dueDate: string }>;
+  targets: Array<{ code: string; title: string; sector: Sector; metric: TargetMetric; comparator: Comparator; thresholdPercent: number; deadline: string }>;
+  assignments: Array<{ task: string; unit: string; role: AssignmentRole }>;
+  reportingObligations: Array<{ reporter: string; recipient: string; through: string | null; period: ReportPeriod; dueBefore: string; subject: string }>;
+  demoUsers: Array<{ username: string; fullName: string; role: Role; unit: string }>;
+}
+
+const SEED_DIR = new URL('./', import.meta.url);
+
+export async function loadPlanSeed(): Promise<PlanSeed> {
+  return JSON.parse(await readFile(new URL('ha-trung-2022.json', SEED_DIR), 'utf8')) as PlanSeed;
+}
+
+export interface SeedOptions {
+  /** Demo users (password tiendo-demo) and demo facilities: never in production. */
+  demo: boolean;
+  /** Creates the first ADMIN when no administrator exists yet. */
+  adminPassword?: string;
+}
+
+export interface SeedResult {
+  created: number;
+  demoUsers: string[];
+}
+
+/**
+ * Fills the database from the transcribed plan. Idempotent: everything is matched by its natural key
+ * (unit code, plan code, task number, …) and only missing rows are created, so a restart never
+ * duplicates data nor resets the work offices have recorded.
+ */
+export async function seedDatabase(rootEm: EntityManager, options: SeedOptions): Promise<SeedResult> {
+  const seed = await loadPlanSeed();
+  let created = 0;
+  const demoUsers: string[] = [];
+
+  await rootEm.fork().transactional(async (em) => {
+    async function ensure<T extends object>(entity: new () => T, where: Record<string, unknown>, data: Partial<T>): Promise<T> {
+      const existing = await em.findOne(entity as never, where as never);
+      if (existing) return existing as T;
+      created++;
+      return em.create(entity as never, { ...where, ...data } as never) as T;
+    }
+
+    const units = new Map<string, Unit>();
+    for (const u of seed.units) {
+      units.set(u.code, await ensure(Unit, { code: u.code }, { name: u.name, shortName: u.shortName, kind: u.kind }));
+    }
+    for (const u of seed.units) {
+      const unit = units.get(u.code)!;
+      unit.parent ??= u.parent ? units.get(u.parent)! : null;
+      unit.reportsThrough ??= u.reportsThrough ? units.get(u.reportsThrough)! : null;
+    }
+
+    const planFields = async ({ sourceTextFile, ...p }: PlanData) => ({
+      ...p,
+      sourceText: sourceTextFile ? await readFile(new URL(sourceTextFile, SEED_DIR), 'utf8') : null,
+    });
+    const parentPlan = await ensure(Plan, { code: seed.parentPlan.code }, await planFields(seed.parentPlan));
+    const plan = await ensure(Plan, { code: seed.plan.code }, { ...(await planFields(seed.plan)), parent: parentPlan });
+
+    const tasks = new Map<string, Task>();
+    for (const t of seed.tasks) {
+      const parentNumber = t.number.includes('.') ? t.number.split('.')[0] : null;
+      tasks.set(
+        t.number,
+        await ensure(Task, { plan, number: t.number }, {
+          title: t.title,
+          description: t.description,
+          dueDate: t.dueDate,
+          position: taskPosition(t.number),
+          parent: parentNumber ? tasks.get(parentNumber)! : null,
+        }),
+      );
+    }
+
+    for (const t of seed.targets) {
+      const { code, ...rest } = t;
+      await ensure(Target, { plan, code }, rest);
+    }
+
+    for (const a of seed.assignments) {
+      const task = tasks.get(a.task)!;
+      await ensure(Assignment, { task, unit: units.get(a.unit)! }, { plan, role: a.role, dueDate: task.dueDate! });
+    }
+
+    for (const o of seed.reportingObligations) {
+      await ensure(
+        ReportingObligation,
+        { plan, reporter: units.get(o.reporter)!, recipient: units.get(o.recipient)!, period: o.period, dueBefore: o.dueBefore },
+        { subject: o.subject, through: o.through ? units.get(o.through)! : null },
+      );
+    }
+
+    if (options.demo) {
+      const demoHash = await hashPassword(DEMO_PASSWORD);
+      for (const u of seed.demoUsers) {
+        await ensure(User, { username: u.username }, {
+          fullName: u.fullName,
+          role: u.role,
+          unit: units.get(u.unit)!,
+          passwordHash: demoHash,
+          isDemo: true,
+        });
+        demoUsers.push(u.username);
+      }
+      const communes = seed.units.filter((u) => u.kind === UnitKind.COMMUNE || u.kind === UnitKind.TOWNSHIP);
+      for (const f of demoFacilities(communes)) {
+        const facility = await ensure(Facility, { code: f.code }, {
+          name: f.name,
+          commune: units.get(f.communeCode)!,
+          sector: f.sector,
+          level: f.level,
+          isDemo: true,
+        });
+        for (const v of f.values) {
+          const { asOf, ...values } = v;
+          await ensure(IndicatorValue, { facility, asOf }, values);
+        }
+      }
+    }
+
+    if (options.adminPassword && (await em.count(User, { role: Role.ADMIN, isDemo: false })) === 0) {
+      await ensure(User, { username: 'admin' }, {
+        fullName: 'Quản trị hệ thống',
+        role: Role.ADMIN,
+        unit: units.get('UBND-HUYEN')!,
+        passwordHash: await hashPassword(options.adminPassword),
+      });
+    }
+  });
+
+  return { created, demoUsers };
+}

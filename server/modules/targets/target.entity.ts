@@ -1,0 +1,65 @@
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { LocalDateScalar } from '../../shared/scalars.js';
+import { Plan } from '../plans/plan.entity.js';
+
+export enum Sector {
+  EDUCATION = 'EDUCATION',
+  HEALTH = 'HEALTH',
+  EDUCATION_AND_HEALTH = 'EDUCATION_AND_HEALTH',
+}
+registerEnumType(Sector, { name: 'Sector', description: 'Lĩnh vực' });
+
+export enum TargetMetric {
+  /** Share of facilities that use a digital platform. */
+  FACILITIES_USING_DIGITAL_PLATFORM = 'FACILITIES_USING_DIGITAL_PLATFORM',
+  /** Share of facilities that accept cashless payment. */
+  FACILITIES_ACCEPTING_CASHLESS = 'FACILITIES_ACCEPTING_CASHLESS',
+  /** Share of transactions that were cashless. */
+  CASHLESS_TRANSACTION_SHARE = 'CASHLESS_TRANSACTION_SHARE',
+}
+registerEnumType(TargetMetric, { name: 'TargetMetric' });
+
+export enum Comparator {
+  AT_LEAST = 'AT_LEAST',
+  MORE_THAN = 'MORE_THAN',
+}
+registerEnumType(Comparator, { name: 'Comparator', description: 'AT_LEAST: đạt từ ngưỡng; MORE_THAN: vượt (trên) ngưỡng' });
+
+/** A measurable target of part II: a share (of facilities or of transactions) against a threshold by a date. */
+@ObjectType({ description: 'Mục tiêu cụ thể' })
+@Entity({ tableName: 'target' })
+@Unique({ properties: ['plan', 'code'] })
+export class Target extends BaseEntity {
+  @ManyToOne({ entity: () => Plan, deleteRule: 'cascade' })
+  plan: Plan;
+
+  @Field(() => String, { description: 'Mã mục tiêu, ví dụ T1' })
+  @Property({ type: 'string', length: 20 })
+  code: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  title: string;
+
+  @Field(() => Sector)
+  @Enum({ items: () => Sector, nativeEnumName: 'sector' })
+  sector: Sector;
+
+  @Field(() => TargetMetric)
+  @Enum({ items: () => TargetMetric, nativeEnumName: 'target_metric' })
+  metric: TargetMetric;
+
+  @Field(() => Comparator)
+  @Enum({ items: () => Comparator, nativeEnumName: 'comparator' })
+  comparator: Comparator;
+
+  @Field(() => Float, { description: 'Ngưỡng, tính theo phần trăm' })
+  @Property({ type: 'double' })
+  thresholdPercent: number;
+
+  @Field(() => LocalDateScalar)
+  @Property({ type: 'date' })
+  deadline: string;
+}

@@ -1,0 +1,38 @@
+import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { LocalDateScalar } from '../../shared/scalars.js';
+import { Plan } from '../plans/plan.entity.js';
+
+/** A numbered task of part III (nhiệm vụ), nested as the document numbers it: 1, 1.1, 1.2, 2, … */
+@ObjectType({ description: 'Nhiệm vụ' })
+@Entity({ tableName: 'task' })
+@Unique({ properties: ['plan', 'number'] })
+export class Task extends BaseEntity {
+  @ManyToOne({ entity: () => Plan, deleteRule: 'cascade' })
+  plan: Plan;
+
+  @ManyToOne({ entity: () => Task, nullable: true, deleteRule: 'cascade' })
+  parent?: Task | null;
+
+  @Field(() => String, { description: 'Số thứ tự như trong văn bản, ví dụ "1.2"' })
+  @Property({ type: 'string', length: 20 })
+  number: string;
+
+  /** Sort key so that 10 comes after 9 and 1.10 after 1.9. */
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  position: number;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  dueDate?: string | null;
+}

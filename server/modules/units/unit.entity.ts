@@ -1,0 +1,45 @@
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+
+export enum UnitKind {
+  LEADERSHIP = 'LEADERSHIP',
+  OFFICE = 'OFFICE',
+  CENTRE = 'CENTRE',
+  COMMUNE = 'COMMUNE',
+  TOWNSHIP = 'TOWNSHIP',
+  ENTERPRISE = 'ENTERPRISE',
+  BANK = 'BANK',
+  PROVINCIAL_DEPARTMENT = 'PROVINCIAL_DEPARTMENT',
+}
+registerEnumType(UnitKind, { name: 'UnitKind', description: 'Loại đơn vị' });
+
+/** A responsible body: a district office, a commune, an enterprise asked to help, or a report recipient. */
+@ObjectType({ description: 'Đơn vị (cơ quan chủ trì, phối hợp hoặc nhận báo cáo)' })
+@Entity({ tableName: 'unit' })
+export class Unit extends BaseEntity {
+  @Field(() => String, { description: 'Mã đơn vị, ví dụ PHONG-GDDT, XA-HABAC' })
+  @Unique()
+  @Property({ type: 'string', length: 40 })
+  code: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 255 })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 80, nullable: true })
+  shortName?: string | null;
+
+  @Field(() => UnitKind)
+  @Enum({ items: () => UnitKind, nativeEnumName: 'unit_kind' })
+  kind: UnitKind;
+
+  /** Administrative parent: the district leadership for offices and communes. */
+  @ManyToOne({ entity: () => Unit, nullable: true, deleteRule: 'set null' })
+  parent?: Unit | null;
+
+  /** The office this unit's reports go through (the Culture and Information Office for most). */
+  @ManyToOne({ entity: () => Unit, nullable: true, deleteRule: 'set null' })
+  reportsThrough?: Unit | null;
+}

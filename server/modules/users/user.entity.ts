@@ -1,0 +1,48 @@
+import type { Opt } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { Unit } from '../units/unit.entity.js';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  /** Chairman or vice-chairman: sees everything, cancels work. */
+  LEADER = 'LEADER',
+  /** The Culture and Information Office: sees everything, verifies or returns submitted work. */
+  COORDINATOR = 'COORDINATOR',
+  UNIT_HEAD = 'UNIT_HEAD',
+  OFFICER = 'OFFICER',
+  VIEWER = 'VIEWER',
+}
+registerEnumType(Role, { name: 'Role', description: 'Vai trò người dùng' });
+
+@ObjectType({ description: 'Người dùng' })
+@Entity({ tableName: 'app_user' })
+export class User extends BaseEntity {
+  @Field(() => String)
+  @Unique()
+  @Property({ type: 'string', length: 64 })
+  username: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 255 })
+  fullName: string;
+
+  @Property({ type: 'string', length: 255, hidden: true })
+  passwordHash: string;
+
+  @Field(() => Role)
+  @Enum({ items: () => Role, nativeEnumName: 'user_role' })
+  role: Role;
+
+  @ManyToOne({ entity: () => Unit })
+  unit: Unit;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean' })
+  active: Opt<boolean> = true;
+
+  @Field(() => Boolean, { description: 'Tài khoản dùng thử, chỉ có ngoài môi trường production' })
+  @Property({ type: 'boolean' })
+  isDemo: Opt<boolean> = false;
+}

@@ -1,0 +1,39 @@
+/** The plan's offices all work on Vietnam time; a "date" in this product is a calendar day there. */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const viDayFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+
+/** YYYY-MM-DD of the instant, in Vietnam. */
+export function localDay(instant: Date): string {
+  return isoDayFormat.format(instant);
+}
+
+export function today(now: Date = new Date()): string {
+  return localDay(now);
+}
+
+/** dd/MM/yyyy, as Vietnamese documents write dates. */
+export function formatViDate(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export function formatViInstant(instant: Date): string {
+  return viDayFormat.format(instant);
+}
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidDay(value: string): boolean {
+  const match = DAY_PATTERN.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
