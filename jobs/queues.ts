@@ -1,0 +1,42 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JobName, QueueName, type JobContract } from './registry.js';
+
+export interface Queues {
+  deadlines: Queue;
+  /** Enqueues a deadline scan; the day is the job id, so asking twice for a day runs it once. */
+  scanDeadlines(data: JobContract[typeof JobName.DEADLINE_SCAN]['data'] & { asOf: string }): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const deadlines = new Queue(QueueName.DEADLINES, {
+    connection,
+    prefix,
+    defaultJobOptions: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 30_000 },
+      removeOnComplete: { age: 7 * 86_400, count: 1000 },
+      removeOnFail: { age: 30 * 86_400 },
+    },
+  });
+  return {
+    deadlines,
+    async scanDeadlines(data) {
+      const job = await deadlines.add(JobName.DEADLINE_SCAN, data, { jobId: `${JobName.DEADLINE_SCAN}-${data.asOf}` });
+      return job.id;
+    },
+    async close() {
+      await deadlines.close();
+    },
+  };
+}
+
+/** Every morning at 07:00 Vietnam time the units get their reminders. */
+export async function scheduleDailyJobs(queues: Queues): Promise<void> {
+  await queues.deadlines.upsertJobScheduler(
+    'daily-deadline-scan',
+    { pattern: '0 7 * * *', tz: 'Asia/Ho_Chi_Minh' },
+    { name: JobName.DEADLINE_SCAN, data: {} },
+  );
+}

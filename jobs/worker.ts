@@ -1,0 +1,54 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { isValidDay } from '../server/shared/dates.js';
+import { workerConnection } from './connection.js';
+import { JOBS, QueueName, checkRegistry, type JobName } from './registry.js';
+
+export interface Workers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+export interface WorkerOptions {
+  orm: MikroORM;
+  redisUrl: string;
+  prefix: string;
+  log: (line: string) => void;
+}
+
+function validate(job: Job): void {
+  const asOf = (job.data as { asOf?: unknown })?.asOf;
+  if (asOf !== undefined && (typeof asOf !== 'string' || !isValidDay(asOf))) {
+    // Retrying cannot fix a malformed payload.
+    throw new UnrecoverableError(`invalid asOf: ${JSON.stringify(asOf)}`);
+  }
+}
+
+/** One Worker per queue; each job runs in its own unit of work (a fresh entity manager fork). */
+export function startWorkers({ orm, redisUrl, prefix, log }: WorkerOptions): Workers {
+  checkRegistry();
+  const connections = Object.values(QueueName).map(() => workerConnection(redisUrl));
+  const workers = Object.values(QueueName).map((queue, i) => {
+    const worker = new Worker(
+      queue,
+      async (job) => {
+        const definition = JOBS[job.name as JobName];
+        if (!definition || definition.queue !== queue) throw new UnrecoverableError(`unknown job ${job.name} on ${queue}`);
+        validate(job);
+        return definition.handler(orm.em.fork(), job.data);
+      },
+      { connection: connections[i], prefix, concurrency: 2 },
+    );
+    worker.on('failed', (job, error) => log(`job ${job?.name}#${job?.id} failed: ${error.message}`));
+    worker.on('error', (error) => log(`worker ${queue}: ${error.message}`));
+    return worker;
+  });
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((worker) => worker.close()));
+      // Connections handed to BullMQ stay ours to close.
+      await Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+    },
+  };
+}

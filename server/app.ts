@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Redis } from 'ioredis';
+import type { AppConfig } from './config.js';
+import { createContext, type Context } from './context.js';
+import { openDatabase } from './db/database.js';
+import type { SeedResult } from './db/seed/seeder.js';
+import { createSchema } from './schema.js';
+import { createFormatError } from './shared/errors.js';
+import { assertRedisReachable, producerConnection } from '../jobs/connection.js';
+import { createQueues, type Queues } from '../jobs/queues.js';
+
+export interface Logger {
+  info(line: string): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+export const consoleLogger: Logger = {
+  info: (line) => console.log(line),
+  error: (message, meta) => console.error(JSON.stringify({ level: 'error', message, ...meta })),
+};
+
+export interface AppOptions {
+  config: AppConfig;
+  /** The PostgreSQL to use; main.ts resolves DATABASE_URL or the embedded one. */
+  databaseUrl: string;
+  logger?: Logger;
+  onQuery?: (sql: string) => void;
+}
+
+export interface App {
+  app: Express;
+  orm: MikroORM;
+  queues: Queues;
+  redis: Redis;
+  seeded?: SeedResult;
+  close(): Promise<void>;
+}
+
+const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
+
+/** Malformed or oversized bodies answer in GraphQL's error shape, never an HTML page with a stack. */
+function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error('unhandled request error', { error: String(error?.message ?? error) });
+    const message =
+      status === 413 ? 'Yêu cầu quá lớn.' : status === 500 ? 'Lỗi hệ thống.' : 'Yêu cầu không hợp lệ (JSON sai cú pháp?).';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  };
+}
+
+/** Builds everything but does not listen, so tests can mount it on an ephemeral port. */
+export async function createApp({ config, databaseUrl, logger = consoleLogger, onQuery }: AppOptions): Promise<App> {
+  await assertRedisReachable(config.redisUrl);
+  const { orm, seeded } = await openDatabase({
+    url: databaseUrl,
+    onQuery: onQuery ?? (config.logSql ? (sql) => logger.info(sql) : undefined),
+    seed: config.seed ? { demo: !config.isProduction, adminPassword: config.adminPassword } : false,
+  });
+  const redis = producerConnection(config.redisUrl);
+  redis.on('error', (error) => logger.error('redis', { error: error.message }));
+  const queues = createQueues(redis, config.queuePrefix);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await createSchema(),
+    formatError: createFormatError(logger),
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.allSettled([orm.em.getConnection().execute('select 1'), redis.ping()]);
+    const [database, queue] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'unavailable'));
+    const ready = database === 'ok' && queue === 'ok';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', database, redis: queue });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res) }),
+  );
+  if (existsSync(ADMIN_DIST)) {
+    app.use(express.static(ADMIN_DIST, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes of the admin all load the same page.
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(path.join(ADMIN_DIST, 'index.html')));
+  }
+  app.use(jsonErrorHandler(logger));
+
+  return {
+    app,
+    orm,
+    queues,
+    redis,
+    seeded,
+    async close() {
+      await apollo.stop();
+      await queues.close();
+      redis.disconnect();
+      await orm.close();
+    },
+  };
+}

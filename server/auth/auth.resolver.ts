@@ -1,0 +1,49 @@
+import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import type { Context } from '../context.js';
+import { User } from '../modules/users/user.entity.js';
+import { AuthService, SESSION_COOKIE } from './auth.service.js';
+
+@ObjectType({ description: 'Kết quả đăng nhập' })
+class LoginResult {
+  @Field(() => String, { description: 'Mã truy cập dùng trong header Authorization: Bearer <token>' })
+  token: string;
+
+  @Field(() => Date)
+  expiresAt: Date;
+
+  @Field(() => User)
+  user: User;
+}
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => User, { nullable: true, description: 'Người dùng đang đăng nhập' })
+  me(@Ctx() ctx: Context) {
+    return ctx.user;
+  }
+
+  @Mutation(() => LoginResult, { description: 'Đăng nhập; trả về mã truy cập và đặt cookie phiên cho trình duyệt' })
+  async login(
+    @Arg('username', () => String) username: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<LoginResult> {
+    const result = await new AuthService(ctx.em, ctx.config.sessionTtlMs).login(username.slice(0, 64), password.slice(0, 256));
+    ctx.res.cookie(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.config.isProduction,
+      path: '/',
+      expires: result.expiresAt,
+    });
+    return result;
+  }
+
+  @Mutation(() => Boolean, { description: 'Đăng xuất: kết thúc phiên hiện tại' })
+  async logout(@Ctx() ctx: Context): Promise<boolean> {
+    if (ctx.token) await new AuthService(ctx.em, ctx.config.sessionTtlMs).logout(ctx.token);
+    ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return true;
+  }
+}

@@ -1,0 +1,39 @@
+import type { Request, Response } from 'express';
+import { parse as parseCookies } from 'cookie';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { AppConfig } from './config.js';
+import { AuthService, SESSION_COOKIE, toViewer } from './auth/auth.service.js';
+import type { Viewer } from './auth/policy.js';
+import { createLoaders, type Loaders } from './shared/loaders.js';
+import type { User } from './modules/users/user.entity.js';
+import { createServices, type Services } from './services.js';
+
+export interface Context {
+  em: EntityManager;
+  viewer: Viewer | null;
+  user: User | null;
+  /** The credential this request came with, so logout can end exactly this session. */
+  token: string | null;
+  loaders: Loaders;
+  services: Services;
+  config: AppConfig;
+  req: Request;
+  res: Response;
+}
+
+export function readToken(req: Request): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null;
+  const cookies = parseCookies(req.headers.cookie ?? '');
+  return cookies[SESSION_COOKIE] || null;
+}
+
+export async function createContext(orm: MikroORM, config: AppConfig, req: Request, res: Response): Promise<Context> {
+  // One unit of work per request: no entity leaks between requests or users.
+  const em = orm.em.fork();
+  const token = readToken(req);
+  const user = token ? await new AuthService(em, config.sessionTtlMs).resolve(token) : null;
+  const viewer = user ? toViewer(user) : null;
+  const loaders = createLoaders(em);
+  return { em, viewer, user, token, loaders, services: createServices(em, viewer, config, loaders), config, req, res };
+}

@@ -1,0 +1,68 @@
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig } from './config.js';
+import { consoleLogger, createApp } from './app.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { DEMO_PASSWORD } from './db/seed/seeder.js';
+import { RedisUnavailableError } from '../jobs/connection.js';
+import { scheduleDailyJobs } from '../jobs/queues.js';
+import { startWorkers, type Workers } from '../jobs/worker.js';
+
+const log = consoleLogger;
+
+async function main() {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config.dataDir, log.info);
+    databaseUrl = embedded.url;
+    log.info(`PostgreSQL nhúng: dữ liệu ở ${config.dataDir}/postgres (đặt DATABASE_URL để dùng máy chủ riêng)`);
+  }
+
+  let workers: Workers | undefined;
+  let server: Server | undefined;
+  const stopEmbedded = async () => embedded?.stop();
+  try {
+    const app = await createApp({ config, databaseUrl });
+    if (config.runWorker) {
+      workers = startWorkers({ orm: app.orm, redisUrl: config.redisUrl, prefix: config.queuePrefix, log: log.info });
+      await scheduleDailyJobs(app.queues);
+    }
+    server = app.app.listen(config.port, config.host);
+    await new Promise<void>((resolve, reject) => server!.once('listening', resolve).once('error', reject));
+    log.info(`Tiến độ đang chạy: http://localhost:${config.port}/ (GraphQL: /graphql)`);
+    if (app.seeded?.demoUsers.length) {
+      log.info(`Tài khoản dùng thử (mật khẩu "${DEMO_PASSWORD}"): ${app.seeded.demoUsers.join(', ')}`);
+    }
+
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info(`${signal}: đang dừng…`);
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await workers?.close();
+      await app.close();
+      await stopEmbedded();
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+  } catch (error) {
+    await workers?.close().catch(() => {});
+    await stopEmbedded().catch(() => {});
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  // Problems the operator can fix get one line, not a stack trace.
+  if (error instanceof RedisUnavailableError || error instanceof ConfigError) {
+    console.error(error.message);
+  } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    console.error(`Cổng đã được dùng: đặt PORT khác (${error.message}).`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { daysBetween, today } from '../../shared/dates.js';
+import { createResourceResolver } from '../../shared/resource.resolver.js';
+import { LocalDateScalar } from '../../shared/scalars.js';
+import { Plan } from '../plans/plan.entity.js';
+import { Task } from '../tasks/task.entity.js';
+import { Unit } from '../units/unit.entity.js';
+import { Assignment } from './assignment.entity.js';
+import {
+  AssignmentFilter, CreateAssignmentArgs, TransitionAssignmentArgs, UpdateAssignmentArgs,
+} from './assignment.inputs.js';
+import { ASSIGNMENT_SORTABLE } from './assignment.service.js';
+import { DeadlineClass, deadlineClass, isDoneAsOf } from './deadline.js';
+import { AssignmentAction, StatusChange } from './status-change.entity.js';
+
+export const AssignmentResourceResolver = createResourceResolver({
+  type: Assignment,
+  name: 'Assignment',
+  plural: 'Assignments',
+  connectionField: 'assignments',
+  filter: AssignmentFilter,
+  sortable: ASSIGNMENT_SORTABLE,
+  service: (ctx) => ctx.services.assignments,
+  createArgs: CreateAssignmentArgs,
+  updateArgs: UpdateAssignmentArgs,
+});
+
+@Resolver(() => Assignment)
+export class AssignmentWorkflowResolver {
+  @Mutation(() => Assignment, {
+    description: 'Chuyển trạng thái: START, SUBMIT, BLOCK, UNBLOCK (đơn vị); VERIFY, RETURN (thẩm định); CANCEL (lãnh đạo)',
+  })
+  transitionAssignment(@Args(() => TransitionAssignmentArgs) args: TransitionAssignmentArgs, @Ctx() ctx: Context) {
+    return ctx.services.assignments.transition(args.id, args.action, args.version, args.comment);
+  }
+
+  @FieldResolver(() => ID)
+  planId(@Root() a: Assignment) {
+    return a.plan.id;
+  }
+
+  @FieldResolver(() => Plan)
+  plan(@Root() a: Assignment, @Ctx() ctx: Context) {
+    return ctx.loaders.plan.load(a.plan.id);
+  }
+
+  @FieldResolver(() => ID)
+  taskId(@Root() a: Assignment) {
+    return a.task.id;
+  }
+
+  @FieldResolver(() => Task)
+  task(@Root() a: Assignment, @Ctx() ctx: Context) {
+    return ctx.loaders.task.load(a.task.id);
+  }
+
+  @FieldResolver(() => ID)
+  unitId(@Root() a: Assignment) {
+    return a.unit.id;
+  }
+
+  @FieldResolver(() => Unit)
+  unit(@Root() a: Assignment, @Ctx() ctx: Context) {
+    return ctx.loaders.unit.load(a.unit.id);
+  }
+
+  @FieldResolver(() => [StatusChange], { description: 'Lịch sử, mới nhất trước' })
+  async history(
+    @Root() a: Assignment,
+    @Ctx() ctx: Context,
+    @Arg('last', () => Int, { nullable: true, description: 'Chỉ lấy N thay đổi gần nhất' }) last?: number,
+  ) {
+    const all = await ctx.loaders.historyByAssignment.load(a.id);
+    return last === undefined || last === null ? all : all.slice(0, Math.max(0, Math.min(last, 100)));
+  }
+
+  @FieldResolver(() => DeadlineClass, { nullable: true, description: 'Phân loại theo hạn tại ngày asOf (mặc định hôm nay); trống nếu đã hủy' })
+  deadlineClass(@Root() a: Assignment, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf?: string) {
+    return deadlineClass(a, asOf ?? today());
+  }
+
+  @FieldResolver(() => Int, { description: 'Số ngày quá hạn tại ngày asOf (0 nếu chưa quá hạn hoặc đã xong)' })
+  daysOverdue(@Root() a: Assignment, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf?: string) {
+    const day = asOf ?? today();
+    return deadlineClass(a, day) === DeadlineClass.OVERDUE && !isDoneAsOf(a, day) ? daysBetween(a.dueDate, day) : 0;
+  }
+
+  @FieldResolver(() => [AssignmentAction], { description: 'Các thao tác người dùng hiện tại được phép làm lúc này' })
+  allowedActions(@Root() a: Assignment, @Ctx() ctx: Context) {
+    return ctx.services.assignments.allowedActions(a);
+  }
+}
+
+@Resolver(() => StatusChange)
+export class StatusChangeFieldResolver {
+  @FieldResolver(() => ID)
+  assignmentId(@Root() change: StatusChange) {
+    return change.assignment.id;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Họ tên người thực hiện' })
+  async actorName(@Root() change: StatusChange, @Ctx() ctx: Context) {
+    return change.actor ? ((await ctx.loaders.user.load(change.actor.id))?.fullName ?? null) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Tên đăng nhập người thực hiện' })
+  async actorUsername(@Root() change: StatusChange, @Ctx() ctx: Context) {
+    return change.actor ? ((await ctx.loaders.user.load(change.actor.id))?.username ?? null) : null;
+  }
+}

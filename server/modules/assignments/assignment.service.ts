@@ -1,0 +1,234 @@
+import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import { authorize, can, type Viewer } from '../../auth/policy.js';
+import { today } from '../../shared/dates.js';
+import { DomainError, ErrorCode, badInput, conflict, notFound } from '../../shared/errors.js';
+import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
+import type { ResourceOperations } from '../../shared/resource.service.js';
+import { Task } from '../tasks/task.entity.js';
+import { Unit } from '../units/unit.entity.js';
+import { User } from '../users/user.entity.js';
+import { Assignment, AssignmentStatus } from './assignment.entity.js';
+import type { AssignmentFilter } from './assignment.inputs.js';
+import { DeadlineClass } from './deadline.js';
+import { AssignmentAction, StatusChange } from './status-change.entity.js';
+import { PROGRESS_EDITABLE, TRANSITIONS, isTransitionAction, transitionFrom } from './workflow.js';
+
+export const ASSIGNMENT_SORTABLE = ['dueDate', 'status', 'progress', 'role', 'updatedAt', 'task', 'unit'];
+
+const LOCAL_DAY = (column: string) => `(${column} at time zone 'Asia/Ho_Chi_Minh')::date`;
+const DONE_AS_OF = `(a.status = 'DONE' and ${LOCAL_DAY('a.completed_at')} <= ?::date)`;
+const DELIVERED_ON = LOCAL_DAY('coalesce(a.submitted_at, a.completed_at)');
+
+/** SQL twins of deadline.ts's deadlineClass(), so lists can filter in the database. */
+const DEADLINE_CLASS_SQL: Record<DeadlineClass, { sql: string; asOfParams: number }> = {
+  [DeadlineClass.DONE_ON_TIME]: { sql: `${DONE_AS_OF} and ${DELIVERED_ON} <= a.due_date`, asOfParams: 1 },
+  [DeadlineClass.DONE_LATE]: { sql: `${DONE_AS_OF} and ${DELIVERED_ON} > a.due_date`, asOfParams: 1 },
+  [DeadlineClass.NOT_DONE_WITHIN_DEADLINE]: {
+    sql: `a.status <> 'CANCELLED' and not ${DONE_AS_OF} and ?::date <= a.due_date`,
+    asOfParams: 2,
+  },
+  [DeadlineClass.OVERDUE]: { sql: `a.status <> 'CANCELLED' and not ${DONE_AS_OF} and ?::date > a.due_date`, asOfParams: 2 },
+};
+
+const ORDER_COLUMNS: Record<string, string> = {
+  dueDate: 'a.dueDate',
+  status: 'a.status',
+  progress: 'a.progress',
+  role: 'a.role',
+  updatedAt: 'a.updatedAt',
+  task: 't.position',
+  unit: 'u.code',
+};
+
+export class AssignmentService implements ResourceOperations<Assignment> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: Viewer | null,
+  ) {}
+
+  private applyFilter(qb: QueryBuilder<Assignment, 'a'>, filter: AssignmentFilter = {}) {
+    if (filter.ids) qb.andWhere({ id: { $in: filter.ids } });
+    if (filter.planId) qb.andWhere({ plan: filter.planId });
+    if (filter.unitId) qb.andWhere({ unit: filter.unitId });
+    if (filter.taskId) qb.andWhere({ $or: [{ task: filter.taskId }, { task: { parent: filter.taskId } }] });
+    if (filter.status?.length) qb.andWhere({ status: { $in: filter.status } });
+    if (filter.role) qb.andWhere({ role: filter.role });
+    if (filter.dueBefore) qb.andWhere({ dueDate: { $lte: filter.dueBefore } });
+    if (filter.dueAfter) qb.andWhere({ dueDate: { $gte: filter.dueAfter } });
+    if (filter.q?.trim()) {
+      const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      qb.andWhere('(t.title ilike ? or t.number = ? or u.name ilike ? or u.code ilike ?)', [pattern, filter.q.trim(), pattern, pattern]);
+    }
+    if (filter.deadlineClass) {
+      const { sql, asOfParams } = DEADLINE_CLASS_SQL[filter.deadlineClass];
+      qb.andWhere(sql, Array(asOfParams).fill(filter.asOf ?? today()));
+    }
+  }
+
+  async list(filterArg: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Assignment>> {
+    authorize(this.viewer, 'plan:read');
+    const filter = filterArg as AssignmentFilter | undefined;
+    const field = sortField ?? 'task';
+    const column = ORDER_COLUMNS[field];
+    if (!column) {
+      throw badInput(`Không sắp xếp được theo "${field}". Chọn một trong: ${ASSIGNMENT_SORTABLE.join(', ')}.`, { argument: 'sortField' });
+    }
+    const dir = direction === OrderDirection.DESC ? 'desc' : 'asc';
+    const qb = this.em.createQueryBuilder(Assignment, 'a').leftJoin('a.task', 't').leftJoin('a.unit', 'u');
+    this.applyFilter(qb, filter);
+    qb.orderBy([{ [column]: dir }, { 'u.code': 'asc' }, { 'a.id': 'asc' }] as never).limit(window.limit).offset(window.offset);
+    const [items, total] = await qb.getResultAndCount();
+    return { items, total };
+  }
+
+  async get(id: string): Promise<Assignment> {
+    authorize(this.viewer, 'plan:read');
+    const assignment = await this.em.findOne(Assignment, { id });
+    if (!assignment) throw notFound('phân công', id);
+    return assignment;
+  }
+
+  /** The actions this viewer may take on the assignment now: what the admin shows as buttons. */
+  allowedActions(assignment: Assignment): AssignmentAction[] {
+    const actions = (Object.keys(TRANSITIONS) as Array<keyof typeof TRANSITIONS>).filter(
+      (action) =>
+        transitionFrom(assignment.status, action) !== null &&
+        can(this.viewer, TRANSITIONS[action].permission, { unitId: assignment.unit.id }),
+    );
+    const mayReportProgress =
+      PROGRESS_EDITABLE.has(assignment.status) && can(this.viewer, 'assignment:work', { unitId: assignment.unit.id });
+    return mayReportProgress ? [...actions, AssignmentAction.UPDATE_PROGRESS] : actions;
+  }
+
+  private checkVersion(assignment: Assignment, version: number) {
+    if (assignment.version !== version) {
+      throw conflict(
+        `Phân công đã được người khác cập nhật (phiên bản hiện tại ${assignment.version}, bạn gửi ${version}). Hãy tải lại rồi thử lại.`,
+        { currentVersion: assignment.version },
+      );
+    }
+  }
+
+  private record(assignment: Assignment, action: AssignmentAction, from: AssignmentStatus, comment?: string | null) {
+    this.em.create(StatusChange, {
+      assignment,
+      actor: this.em.getReference(User, this.viewer!.id),
+      action,
+      fromStatus: from,
+      toStatus: assignment.status,
+      progress: assignment.progress,
+      comment: comment ?? null,
+      at: new Date(),
+    });
+  }
+
+  async transition(id: string, action: AssignmentAction, version: number, comment?: string | null): Promise<Assignment> {
+    if (!isTransitionAction(action)) {
+      throw badInput('Cập nhật tiến độ dùng updateAssignment, không phải chuyển trạng thái.', { argument: 'action' });
+    }
+    const assignment = await this.get(id);
+    const rule = TRANSITIONS[action];
+    authorize(this.viewer, rule.permission, { unitId: assignment.unit.id });
+    this.checkVersion(assignment, version);
+    const to = transitionFrom(assignment.status, action);
+    if (!to) {
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        `Không thể ${action} khi phân công đang ở trạng thái ${assignment.status}.`,
+        { reason: 'INVALID_TRANSITION', status: assignment.status, allowedActions: this.allowedActions(assignment) },
+      );
+    }
+    const text = comment?.trim() || null;
+    if (rule.commentRequired && !text) {
+      throw badInput('Cần ghi rõ lý do (ý kiến) cho thao tác này.', { argument: 'comment' });
+    }
+
+    const from = assignment.status;
+    const now = new Date();
+    assignment.status = to;
+    switch (action) {
+      case AssignmentAction.START:
+        assignment.startedAt ??= now;
+        break;
+      case AssignmentAction.SUBMIT:
+        assignment.submittedAt = now;
+        break;
+      case AssignmentAction.VERIFY:
+        assignment.completedAt = now;
+        assignment.progress = 100;
+        break;
+      case AssignmentAction.RETURN:
+        assignment.submittedAt = null;
+        break;
+      case AssignmentAction.BLOCK:
+        assignment.blockedReason = text;
+        break;
+      case AssignmentAction.UNBLOCK:
+        assignment.blockedReason = null;
+        break;
+    }
+    this.record(assignment, action, from, text);
+    // The UPDATE carries "where version = ?": a write racing this one makes it fail as CONFLICT.
+    await this.em.flush();
+    return assignment;
+  }
+
+  async update(id: string, version: number, changes: Record<string, unknown>): Promise<Assignment> {
+    const data = changes as { progress?: number; note?: string; dueDate?: string; role?: Assignment['role'] };
+    const assignment = await this.get(id);
+    // react-admin sends the whole record back: only what differs counts as a change.
+    const changed = <K extends keyof typeof data>(key: K) => data[key] !== undefined && data[key] !== assignment[key];
+    const reportsProgress = changed('progress') || changed('note');
+    const editsPlanning = changed('dueDate') || changed('role');
+
+    if (reportsProgress) authorize(this.viewer, 'assignment:work', { unitId: assignment.unit.id });
+    if (editsPlanning) authorize(this.viewer, 'catalogue:manage');
+    if (!reportsProgress && !editsPlanning) authorize(this.viewer, 'plan:read');
+    this.checkVersion(assignment, version);
+    if (reportsProgress && !PROGRESS_EDITABLE.has(assignment.status)) {
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        `Chỉ cập nhật tiến độ khi phân công đang thực hiện hoặc vướng mắc (hiện: ${assignment.status}).`,
+        { reason: 'INVALID_TRANSITION', status: assignment.status },
+      );
+    }
+    if (!reportsProgress && !editsPlanning) return assignment;
+
+    if (changed('progress')) assignment.progress = data.progress!;
+    if (changed('note')) assignment.note = data.note!.trim() || null;
+    if (changed('dueDate')) assignment.dueDate = data.dueDate!;
+    if (changed('role')) assignment.role = data.role!;
+    if (reportsProgress) this.record(assignment, AssignmentAction.UPDATE_PROGRESS, assignment.status, assignment.note);
+    await this.em.flush();
+    return assignment;
+  }
+
+  async create(input: Record<string, unknown>): Promise<Assignment> {
+    const data = input as { taskId: string; unitId: string; role: Assignment['role']; dueDate?: string };
+    authorize(this.viewer, 'catalogue:manage');
+    const task = await this.em.findOne(Task, { id: data.taskId });
+    if (!task) throw badInput(`taskId: không tìm thấy (${data.taskId}).`, { argument: 'taskId' });
+    const unit = await this.em.findOne(Unit, { id: data.unitId });
+    if (!unit) throw badInput(`unitId: không tìm thấy (${data.unitId}).`, { argument: 'unitId' });
+    const dueDate = data.dueDate ?? task.dueDate;
+    if (!dueDate) throw badInput('Nhiệm vụ chưa có hạn: cần nhập hạn cho phân công.', { argument: 'dueDate' });
+    if (await this.em.count(Assignment, { task, unit })) {
+      throw conflict(`${unit.name} đã được giao nhiệm vụ ${task.number}.`);
+    }
+    const assignment = this.em.create(Assignment, { plan: task.plan, task, unit, role: data.role, dueDate });
+    await this.em.flush();
+    return assignment;
+  }
+
+  /** Work with a history is cancelled, never deleted: the record of what happened must stay. */
+  async delete(id: string): Promise<Assignment> {
+    authorize(this.viewer, 'catalogue:manage');
+    const assignment = await this.get(id);
+    if (await this.em.count(StatusChange, { assignment })) {
+      throw conflict('Phân công đã có lịch sử thực hiện: hãy hủy (CANCEL) thay vì xóa.');
+    }
+    const snapshot = Object.assign(Object.create(Assignment.prototype), assignment) as Assignment;
+    await this.em.remove(assignment).flush();
+    return snapshot;
+  }
+}

@@ -1,0 +1,96 @@
+import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { today } from '../../shared/dates.js';
+import { LocalDateScalar } from '../../shared/scalars.js';
+import { Plan } from '../plans/plan.entity.js';
+import { Task } from '../tasks/task.entity.js';
+import { Unit } from '../units/unit.entity.js';
+
+@ObjectType({ description: 'Số liệu tiến độ theo bốn loại: đúng hạn, quá hạn, trong hạn, chưa xong quá hạn' })
+export class ProgressFiguresType {
+  @Field(() => Int, { description: 'Số phân công được tính (không gồm phân công đã hủy)' })
+  total: number;
+
+  @Field(() => Int, { description: 'Hoàn thành đúng hạn' })
+  doneOnTime: number;
+
+  @Field(() => Int, { description: 'Hoàn thành quá hạn' })
+  doneLate: number;
+
+  @Field(() => Int, { description: 'Chưa hoàn thành, còn trong hạn' })
+  notDoneWithinDeadline: number;
+
+  @Field(() => Int, { description: 'Chưa hoàn thành, đã quá hạn' })
+  overdue: number;
+
+  @Field(() => Int, { description: 'Số phân công đã đến hạn (hạn trước ngày tính)' })
+  comeDue: number;
+
+  @Field(() => Float, { nullable: true, description: 'Tỷ lệ hoàn thành trên số đã đến hạn (0–1)' })
+  completionRate: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Tỷ lệ chưa hoàn thành quá hạn trên tổng số (0–1)' })
+  overdueRate: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Tiến độ trung bình (0–100)' })
+  averageProgress: number | null;
+}
+
+@ObjectType()
+export class UnitProgress {
+  @Field(() => ID)
+  unitId: string;
+
+  @Field(() => Unit)
+  unit: Unit;
+
+  @Field(() => ProgressFiguresType)
+  figures: ProgressFiguresType;
+}
+
+@ObjectType()
+export class TaskProgress {
+  @Field(() => ID)
+  taskId: string;
+
+  @Field(() => Task)
+  task: Task;
+
+  @Field(() => ProgressFiguresType)
+  figures: ProgressFiguresType;
+}
+
+@ObjectType({ description: 'Tiến độ thực hiện kế hoạch tại một ngày' })
+export class PlanProgress {
+  @Field(() => Plan)
+  plan: Plan;
+
+  @Field(() => LocalDateScalar)
+  asOf: string;
+
+  @Field(() => ProgressFiguresType)
+  overall: ProgressFiguresType;
+
+  @Field(() => [UnitProgress])
+  byUnit: UnitProgress[];
+
+  @Field(() => [TaskProgress], { description: 'Theo nhiệm vụ phần III; nhiệm vụ cha gồm cả nhiệm vụ con' })
+  byTask: TaskProgress[];
+}
+
+@Resolver()
+export class ProgressResolver {
+  @Query(() => PlanProgress, { description: 'Số liệu tiến độ của kế hoạch tại ngày asOf (mặc định hôm nay, giờ Việt Nam)' })
+  async planProgress(
+    @Arg('planId', () => ID) planId: string,
+    @Ctx() ctx: Context,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf?: string,
+  ): Promise<PlanProgress> {
+    const result = await ctx.services.progress.planProgress(planId, asOf ?? today());
+    return {
+      ...result,
+      byUnit: result.byUnit.map((u) => ({ ...u, unitId: u.unit.id })),
+      byTask: result.byTask.map((t) => ({ ...t, taskId: t.task.id })),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { createResourceResolver } from '../../shared/resource.resolver.js';
+import { Unit } from '../units/unit.entity.js';
+import { User } from './user.entity.js';
+import { CreateUserArgs, UpdateUserArgs, UserFilter } from './user.inputs.js';
+import { USER_SPEC } from './user.service.js';
+
+export const UserResourceResolver = createResourceResolver({
+  type: User,
+  name: 'User',
+  plural: 'Users',
+  connectionField: 'users',
+  filter: UserFilter,
+  sortable: USER_SPEC.sortable,
+  service: (ctx) => ctx.services.users,
+  createArgs: CreateUserArgs,
+  updateArgs: UpdateUserArgs,
+});
+
+@Resolver(() => User)
+export class UserFieldResolver {
+  @FieldResolver(() => ID)
+  unitId(@Root() user: User) {
+    return user.unit.id;
+  }
+
+  @FieldResolver(() => Unit)
+  unit(@Root() user: User, @Ctx() ctx: Context) {
+    return ctx.loaders.unit.load(user.unit.id);
+  }
+}

@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppConfig } from './config.js';
+import type { Viewer } from './auth/policy.js';
+import type { Loaders } from './shared/loaders.js';
+import { ResourceService } from './shared/resource.service.js';
+import { AssignmentService } from './modules/assignments/assignment.service.js';
+import { ProgressService } from './modules/assignments/progress.service.js';
+import { Facility } from './modules/facilities/facility.entity.js';
+import { FACILITY_SPEC, INDICATOR_VALUE_SPEC } from './modules/facilities/facility.resolver.js';
+import { IndicatorValue } from './modules/facilities/indicator-value.entity.js';
+import { Plan } from './modules/plans/plan.entity.js';
+import { PLAN_SPEC } from './modules/plans/plan.service.js';
+import { ReportingObligation } from './modules/reporting/reporting-obligation.entity.js';
+import { REPORTING_OBLIGATION_SPEC } from './modules/reporting/reporting-obligation.resolver.js';
+import { Target } from './modules/targets/target.entity.js';
+import { TARGET_SPEC } from './modules/targets/target.resolver.js';
+import { TaskService } from './modules/tasks/task.service.js';
+import { Unit } from './modules/units/unit.entity.js';
+import { UNIT_SPEC } from './modules/units/unit.resolver.js';
+import { UserService } from './modules/users/user.service.js';
+
+/** The request's services, all sharing its entity manager and viewer. */
+export function createServices(em: EntityManager, viewer: Viewer | null, _config: AppConfig, _loaders: Loaders) {
+  return {
+    plans: new ResourceService(em, viewer, Plan, PLAN_SPEC),
+    tasks: new TaskService(em, viewer),
+    targets: new ResourceService(em, viewer, Target, TARGET_SPEC),
+    units: new ResourceService(em, viewer, Unit, UNIT_SPEC),
+    facilities: new ResourceService(em, viewer, Facility, FACILITY_SPEC),
+    indicatorValues: new ResourceService(em, viewer, IndicatorValue, INDICATOR_VALUE_SPEC),
+    reportingObligations: new ResourceService(em, viewer, ReportingObligation, REPORTING_OBLIGATION_SPEC),
+    users: new UserService(em, viewer),
+    assignments: new AssignmentService(em, viewer),
+    progress: new ProgressService(em, viewer),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

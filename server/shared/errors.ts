@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
+
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A refusal the caller can act on: its message is shown to users, its code read by programs. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, message, details);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') =>
+  new DomainError(ErrorCode.FORBIDDEN, message);
+export const unauthenticated = (message = 'Bạn cần đăng nhập.') => new DomainError(ErrorCode.UNAUTHENTICATED, message);
+export const notFound = (what: string, id: string) =>
+  new DomainError(ErrorCode.NOT_FOUND, `Không tìm thấy ${what} (${id}).`, { id });
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new DomainError(ErrorCode.CONFLICT, message, details);
+
+/** Codes that graphql-js and Apollo attach to malformed requests; their messages are safe to show. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export interface ErrorLogger {
+  error(message: string, meta: Record<string, unknown>): void;
+}
+
+/**
+ * The one place errors leave the server. Domain and request errors keep their message and gain a code;
+ * anything else is masked to a generic message with an id that points to the log line.
+ */
+export function createFormatError(logger: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof DomainError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const fields = original.extensions.validationErrors as Array<{ property: string; constraints?: Record<string, string> }>;
+      return {
+        ...base,
+        message: 'Dữ liệu nhập không hợp lệ.',
+        extensions: {
+          code: ErrorCode.BAD_USER_INPUT,
+          fields: fields.map((f) => ({ field: f.property, problems: Object.values(f.constraints ?? {}) })),
+        },
+      };
+    }
+    if (original instanceof AuthenticationError) {
+      return { ...base, message: 'Bạn cần đăng nhập.', extensions: { code: ErrorCode.UNAUTHENTICATED } };
+    }
+    if (original instanceof AuthorizationError) {
+      return { ...base, message: 'Bạn không có quyền thực hiện thao tác này.', extensions: { code: ErrorCode.FORBIDDEN } };
+    }
+    if (original instanceof OptimisticLockError) {
+      return {
+        ...base,
+        message: 'Dữ liệu đã được người khác thay đổi. Hãy tải lại và thử lại.',
+        extensions: { code: ErrorCode.CONFLICT },
+      };
+    }
+    if (original instanceof OrmNotFoundError) {
+      return { ...base, message: 'Không tìm thấy dữ liệu.', extensions: { code: ErrorCode.NOT_FOUND } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+      return { ...base, extensions: { code } };
+    }
+    if (original instanceof GraphQLError && !original.originalError && !original.path) {
+      // Errors raised by graphql-js itself while validating or coercing the request.
+      return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    const requestId = randomUUID();
+    logger.error('unexpected error', {
+      requestId,
+      path: formatted.path,
+      error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : original,
+    });
+    return {
+      message: `Lỗi hệ thống. Mã tham chiếu: ${requestId}`,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
+    };
+  };
+}
