@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
-import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
+import {
+  CheckConstraintViolationException, DriverException, ForeignKeyConstraintViolationException, NotFoundError as OrmNotFoundError,
+  NotNullConstraintViolationException, OptimisticLockError, UniqueConstraintViolationException,
+} from '@mikro-orm/core';
 
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
@@ -46,6 +49,9 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** PostgreSQL's "this value cannot be that type" family (22xxx): the input was wrong, not the server. */
+const INVALID_VALUE_SQLSTATES = new Set(['22P02', '22007', '22008', '22003', '22001']);
+
 export interface ErrorLogger {
   error(message: string, meta: Record<string, unknown>): void;
 }
@@ -85,6 +91,23 @@ export function createFormatError(logger: ErrorLogger) {
         message: 'Dữ liệu đã được người khác thay đổi. Hãy tải lại và thử lại.',
         extensions: { code: ErrorCode.CONFLICT },
       };
+    }
+    if (original instanceof UniqueConstraintViolationException) {
+      return { ...base, message: 'Dữ liệu trùng với một bản ghi đã có.', extensions: { code: ErrorCode.CONFLICT } };
+    }
+    if (original instanceof ForeignKeyConstraintViolationException) {
+      return {
+        ...base,
+        message: 'Bản ghi đang được dữ liệu khác tham chiếu (hoặc tham chiếu tới bản ghi không có).',
+        extensions: { code: ErrorCode.CONFLICT },
+      };
+    }
+    if (
+      original instanceof CheckConstraintViolationException ||
+      original instanceof NotNullConstraintViolationException ||
+      (original instanceof DriverException && INVALID_VALUE_SQLSTATES.has(original.sqlState ?? original.code ?? ''))
+    ) {
+      return { ...base, message: 'Giá trị không hợp lệ.', extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     if (original instanceof OrmNotFoundError) {
       return { ...base, message: 'Không tìm thấy dữ liệu.', extensions: { code: ErrorCode.NOT_FOUND } };

@@ -28,6 +28,19 @@ export interface ResourceOperations<T> {
 }
 type Entity = { id: string; version: number };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot name a row, so it is treated as "not found", not a database error. */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** Keeps only well-formed ids; a list of nothing but bad ids still matches nothing. */
+function ids(value: unknown): string[] {
+  const list = (Array.isArray(value) ? value : [value]).filter(isId);
+  return list.length ? list : ['00000000-0000-0000-0000-000000000000'];
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
@@ -52,7 +65,7 @@ export class ResourceService<T extends Entity> implements ResourceOperations<T> 
     const conditions: Record<string, unknown>[] = [];
     for (const [key, value] of Object.entries(filter)) {
       if (value === undefined || value === null) continue;
-      if (key === 'ids') conditions.push({ id: { $in: value } });
+      if (key === 'ids') conditions.push({ id: { $in: ids(value) } });
       else if (key === 'q') {
         const text = String(value).trim();
         if (text) {
@@ -60,8 +73,10 @@ export class ResourceService<T extends Entity> implements ResourceOperations<T> 
           conditions.push({ $or: this.spec.searchFields.map((field) => ({ [field]: { $ilike: pattern } })) });
         }
       } else {
-        const property = key.endsWith('Id') ? key.slice(0, -2) : key;
-        conditions.push({ [property]: Array.isArray(value) ? { $in: value } : value });
+        const isRelation = key.endsWith('Id');
+        const property = isRelation ? key.slice(0, -2) : key;
+        const values = isRelation ? ids(value) : value;
+        conditions.push({ [property]: Array.isArray(values) ? { $in: values } : values });
       }
     }
     return (conditions.length ? { $and: conditions } : {}) as FilterQuery<T>;
@@ -92,7 +107,7 @@ export class ResourceService<T extends Entity> implements ResourceOperations<T> 
 
   async get(id: string): Promise<T> {
     authorize(this.viewer, 'plan:read');
-    const found = await this.em.findOne(this.entity, { id } as FilterQuery<T>);
+    const found = isId(id) ? await this.em.findOne(this.entity, { id } as FilterQuery<T>) : null;
     if (!found) throw notFound(this.spec.label, id);
     return found;
   }
@@ -108,7 +123,7 @@ export class ResourceService<T extends Entity> implements ResourceOperations<T> 
           out[relation.name] = null;
           continue;
         }
-        const target = await this.em.findOne(relation.targetMeta!.class, { id: value } as never);
+        const target = isId(value) ? await this.em.findOne(relation.targetMeta!.class, { id: value } as never) : null;
         if (!target) throw badInput(`${key}: không tìm thấy (${String(value)}).`, { argument: key });
         out[relation.name] = target;
       } else out[key] = value;

@@ -3,7 +3,7 @@ import { authorize, can, type Viewer } from '../../auth/policy.js';
 import { today } from '../../shared/dates.js';
 import { DomainError, ErrorCode, badInput, conflict, notFound } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
-import type { ResourceOperations } from '../../shared/resource.service.js';
+import { isId, type ResourceOperations } from '../../shared/resource.service.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { User } from '../users/user.entity.js';
@@ -30,6 +30,8 @@ const DEADLINE_CLASS_SQL: Record<DeadlineClass, { sql: string; asOfParams: numbe
   [DeadlineClass.OVERDUE]: { sql: `a.status <> 'CANCELLED' and not ${DONE_AS_OF} and ?::date > a.due_date`, asOfParams: 2 },
 };
 
+const NO_ROW = '00000000-0000-0000-0000-000000000000';
+
 const ORDER_COLUMNS: Record<string, string> = {
   dueDate: 'a.dueDate',
   status: 'a.status',
@@ -47,10 +49,11 @@ export class AssignmentService implements ResourceOperations<Assignment> {
   ) {}
 
   private applyFilter(qb: QueryBuilder<Assignment, 'a'>, filter: AssignmentFilter = {}) {
-    if (filter.ids) qb.andWhere({ id: { $in: filter.ids } });
-    if (filter.planId) qb.andWhere({ plan: filter.planId });
-    if (filter.unitId) qb.andWhere({ unit: filter.unitId });
-    if (filter.taskId) qb.andWhere({ $or: [{ task: filter.taskId }, { task: { parent: filter.taskId } }] });
+    const id = (value: string) => (isId(value) ? value : NO_ROW);
+    if (filter.ids) qb.andWhere({ id: { $in: filter.ids.map(id) } });
+    if (filter.planId) qb.andWhere({ plan: id(filter.planId) });
+    if (filter.unitId) qb.andWhere({ unit: id(filter.unitId) });
+    if (filter.taskId) qb.andWhere({ $or: [{ task: id(filter.taskId) }, { task: { parent: id(filter.taskId) } }] });
     if (filter.status?.length) qb.andWhere({ status: { $in: filter.status } });
     if (filter.role) qb.andWhere({ role: filter.role });
     if (filter.dueBefore) qb.andWhere({ dueDate: { $lte: filter.dueBefore } });
@@ -83,7 +86,7 @@ export class AssignmentService implements ResourceOperations<Assignment> {
 
   async get(id: string): Promise<Assignment> {
     authorize(this.viewer, 'plan:read');
-    const assignment = await this.em.findOne(Assignment, { id });
+    const assignment = isId(id) ? await this.em.findOne(Assignment, { id }) : null;
     if (!assignment) throw notFound('phân công', id);
     return assignment;
   }
@@ -206,9 +209,9 @@ export class AssignmentService implements ResourceOperations<Assignment> {
   async create(input: Record<string, unknown>): Promise<Assignment> {
     const data = input as { taskId: string; unitId: string; role: Assignment['role']; dueDate?: string };
     authorize(this.viewer, 'catalogue:manage');
-    const task = await this.em.findOne(Task, { id: data.taskId });
+    const task = isId(data.taskId) ? await this.em.findOne(Task, { id: data.taskId }) : null;
     if (!task) throw badInput(`taskId: không tìm thấy (${data.taskId}).`, { argument: 'taskId' });
-    const unit = await this.em.findOne(Unit, { id: data.unitId });
+    const unit = isId(data.unitId) ? await this.em.findOne(Unit, { id: data.unitId }) : null;
     if (!unit) throw badInput(`unitId: không tìm thấy (${data.unitId}).`, { argument: 'unitId' });
     const dueDate = data.dueDate ?? task.dueDate;
     if (!dueDate) throw badInput('Nhiệm vụ chưa có hạn: cần nhập hạn cho phân công.', { argument: 'dueDate' });

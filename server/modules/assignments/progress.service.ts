@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, type Viewer } from '../../auth/policy.js';
 import { notFound } from '../../shared/errors.js';
+import { isId } from '../../shared/resource.service.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -27,7 +28,7 @@ export class ProgressService {
 
   async planProgress(planId: string, asOf: string): Promise<PlanProgressResult> {
     authorize(this.viewer, 'plan:read');
-    const plan = await this.em.findOne(Plan, { id: planId });
+    const plan = isId(planId) ? await this.em.findOne(Plan, { id: planId }) : null;
     if (!plan) throw notFound('kế hoạch', planId);
     const [assignments, tasks] = await Promise.all([
       this.em.find(Assignment, { plan }, { populate: ['unit'] }),
