@@ -12,8 +12,7 @@ import { Plan } from './modules/plans/plan.entity.js';
 import { PLAN_SPEC } from './modules/plans/plan.service.js';
 import { ReportingObligation } from './modules/reporting/reporting-obligation.entity.js';
 import { REPORTING_OBLIGATION_SPEC } from './modules/reporting/reporting-obligation.resolver.js';
-import { Target } from './modules/targets/target.entity.js';
-import { TARGET_SPEC } from './modules/targets/target.resolver.js';
+import { TargetService } from './modules/targets/target.service.js';
 import { TaskService } from './modules/tasks/task.service.js';
 import { Unit } from './modules/units/unit.entity.js';
 import { UNIT_SPEC } from './modules/units/unit.resolver.js';
@@ -24,7 +23,7 @@ export function createServices(em: EntityManager, viewer: Viewer | null, _config
   return {
     plans: new ResourceService(em, viewer, Plan, PLAN_SPEC),
     tasks: new TaskService(em, viewer),
-    targets: new ResourceService(em, viewer, Target, TARGET_SPEC),
+    targets: new TargetService(em, viewer),
     units: new ResourceService(em, viewer, Unit, UNIT_SPEC),
     facilities: new ResourceService(em, viewer, Facility, FACILITY_SPEC),
     indicatorValues: new ResourceService(em, viewer, IndicatorValue, INDICATOR_VALUE_SPEC),

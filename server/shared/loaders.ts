@@ -36,6 +36,7 @@ export function createLoaders(em: EntityManager) {
     unit: byId(em, Unit),
     user: byId(em, User),
     facility: byId(em, Facility),
+    assignment: byId(em, Assignment),
     /** Newest first. */
     historyByAssignment: manyBy(
       (ids: string[]) => em.find(StatusChange, { assignment: { $in: ids } }, { orderBy: { at: 'desc', id: 'desc' } }),

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { daysBetween, today } from '../../shared/dates.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
@@ -94,6 +94,20 @@ export class AssignmentWorkflowResolver {
 
 @Resolver(() => StatusChange)
 export class StatusChangeFieldResolver {
+  @Query(() => [StatusChange], { description: 'Các thay đổi mới nhất của kế hoạch' })
+  latestChanges(
+    @Arg('planId', () => ID) planId: string,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Tối đa 100' }) first: number,
+  ) {
+    return ctx.services.assignments.latestChanges(planId, Math.max(0, Math.min(first, 100)));
+  }
+
+  @FieldResolver(() => Assignment)
+  assignment(@Root() change: StatusChange, @Ctx() ctx: Context) {
+    return ctx.loaders.assignment.load(change.assignment.id);
+  }
+
   @FieldResolver(() => ID)
   assignmentId(@Root() change: StatusChange) {
     return change.assignment.id;

@@ -91,6 +91,13 @@ export class AssignmentService implements ResourceOperations<Assignment> {
     return assignment;
   }
 
+  /** The plan's most recent changes, newest first: the dashboard's activity feed. */
+  async latestChanges(planId: string, first: number): Promise<StatusChange[]> {
+    authorize(this.viewer, 'plan:read');
+    if (!isId(planId)) return [];
+    return this.em.find(StatusChange, { assignment: { plan: planId } }, { orderBy: { at: 'desc', id: 'desc' }, limit: first });
+  }
+
   /** The actions this viewer may take on the assignment now: what the admin shows as buttons. */
   allowedActions(assignment: Assignment): AssignmentAction[] {
     const actions = (Object.keys(TRANSITIONS) as Array<keyof typeof TRANSITIONS>).filter(

@@ -1,19 +1,12 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { OrderDirection } from '../../shared/pagination.js';
-import type { ResourceSpec } from '../../shared/resource.service.js';
+import { TARGET_SPEC } from './target.service.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
 import { Plan } from '../plans/plan.entity.js';
+import { today } from '../../shared/dates.js';
+import { LocalDateScalar } from '../../shared/scalars.js';
 import { Target } from './target.entity.js';
 import { CreateTargetArgs, TargetFilter, UpdateTargetArgs } from './target.inputs.js';
-
-export const TARGET_SPEC: ResourceSpec = {
-  label: 'mục tiêu',
-  searchFields: ['title', 'code'],
-  sortable: ['code', 'sector', 'thresholdPercent', 'deadline'],
-  defaultSort: ['code', OrderDirection.ASC],
-  writePermission: 'catalogue:manage',
-};
 
 export const TargetResourceResolver = createResourceResolver({
   type: Target,
@@ -27,8 +20,32 @@ export const TargetResourceResolver = createResourceResolver({
   updateArgs: UpdateTargetArgs,
 });
 
+@ObjectType({ description: 'Giá trị hiện tại của mục tiêu, tính từ số liệu các cơ sở' })
+export class TargetValueType {
+  @Field(() => LocalDateScalar)
+  asOf: string;
+
+  @Field(() => Float, { nullable: true, description: 'Phần trăm đạt được; trống khi chưa có cơ sở nào báo cáo' })
+  valuePercent: number | null;
+
+  @Field(() => Boolean, { description: 'Đã đạt ngưỡng' })
+  met: boolean;
+
+  @Field(() => Int)
+  facilitiesCounted: number;
+
+  @Field(() => Boolean, { description: 'Có dùng số liệu minh họa' })
+  basedOnDemoData: boolean;
+}
+
 @Resolver(() => Target)
 export class TargetFieldResolver {
+  @FieldResolver(() => TargetValueType, { description: 'Giá trị tại ngày asOf (mặc định hôm nay)' })
+  async current(@Root() target: Target, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf?: string) {
+    const day = asOf ?? today();
+    return { asOf: day, ...(await ctx.services.targets.value(target, day)) };
+  }
+
   @FieldResolver(() => ID)
   planId(@Root() target: Target) {
     return target.plan.id;
