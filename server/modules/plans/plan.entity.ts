@@ -63,7 +63,7 @@ export class Plan extends BaseEntity {
   @Enum({ items: () => PlanStatus, nativeEnumName: 'plan_status' })
   status: Opt<PlanStatus> = PlanStatus.DRAFT;
 
-  @Field(() => String, { nullable: true, description: 'Toàn văn văn bản' })
+  /** Loaded only when asked for (see PlanFieldResolver.sourceText): lists of plans never carry it. */
   @Property({ type: 'text', nullable: true, lazy: true })
   sourceText?: string | null;
 }

@@ -31,6 +31,12 @@ export class PlanFieldResolver {
     return plan.parent ? ctx.loaders.plan.load(plan.parent.id) : null;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Toàn văn văn bản' })
+  async sourceText(@Root() plan: Plan, @Ctx() ctx: Context) {
+    const loaded = await ctx.em.findOne(Plan, { id: plan.id }, { populate: ['sourceText'] });
+    return loaded?.sourceText ?? null;
+  }
+
   @FieldResolver(() => [Task], { description: 'Các nhiệm vụ cấp cao nhất, theo thứ tự văn bản' })
   tasks(@Root() plan: Plan, @Ctx() ctx: Context) {
     return ctx.loaders.topTasksByPlan.load(plan.id);
