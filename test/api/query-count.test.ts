@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { TRANSITION } from '../helpers/queries.js';
+
+let server: TestServer;
+let token: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  token = await server.login('xa-habac');
+  // Give several assignments a history so the nested lists are not empty.
+  const mine = await server.gql('{ allAssignments(perPage: 10, filter: { q: "XA-HABAC" }) { id version } }', {}, token);
+  for (const a of mine.data!.allAssignments) await server.gql(TRANSITION, { id: a.id, action: 'START', version: a.version }, token);
+});
+afterAll(() => server?.close());
+
+const NESTED = `query($first: Int) { assignments(first: $first) { totalCount edges { node {
+  id status unit { code name parent { code } } task { number title plan { code } parent { number } }
+  history(last: 3) { action actorName toStatus } } } } }`;
+
+describe('no query per row', () => {
+  it('a nested assignment list costs the same number of SQL statements for 5 rows as for 100', async () => {
+    const small = await server.countQueries(() => server.gql(NESTED, { first: 5 }, token));
+    const large = await server.countQueries(() => server.gql(NESTED, { first: 100 }, token));
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.data!.assignments.edges).toHaveLength(100);
+    expect(large.result.data!.assignments.edges.some((e: any) => e.node.history.length > 0)).toBe(true);
+    expect(large.count).toBe(small.count);
+    // session lookup, page, count, then one batch each for units, parents, tasks, plans, task parents, history, actors
+    expect(small.count).toBeGreaterThan(3);
+    expect(large.count).toBeLessThanOrEqual(12);
+  });
+
+  it('the react-admin list shape is batched the same way', async () => {
+    const q = `query($perPage: Int) { allAssignments(perPage: $perPage) { id unit { code } task { number } history(last: 1) { action } } }`;
+    const small = await server.countQueries(() => server.gql(q, { perPage: 3 }, token));
+    const large = await server.countQueries(() => server.gql(q, { perPage: 100 }, token));
+    expect(large.count).toBe(small.count);
+  });
+});
