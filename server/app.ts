@@ -12,6 +12,7 @@ import { createContext, type Context } from './context.js';
 import { openDatabase } from './db/database.js';
 import type { SeedResult } from './db/seed/seeder.js';
 import { createSchema } from './schema.js';
+import { createExportRouter } from './modules/exports/export.router.js';
 import { createFormatError } from './shared/errors.js';
 import { assertRedisReachable, producerConnection } from '../jobs/connection.js';
 import { createQueues, type Queues } from '../jobs/queues.js';
@@ -95,6 +96,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res) }),
   );
+  app.use('/export', createExportRouter(orm, config, logger));
   if (existsSync(ADMIN_DIST)) {
     app.use(express.static(ADMIN_DIST, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes of the admin all load the same page.
