@@ -8,11 +8,33 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('tiendo'),
   DATA_DIR: z.string().default('.data'),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  EVIDENCE_STORAGE: z.enum(['local', 's3']).default('local'),
+  EVIDENCE_DIR: z.string().min(1).optional(),
+  EVIDENCE_MAX_FILE_BYTES: z.coerce.number().int().positive().max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  EVIDENCE_MAX_FILES: z.coerce.number().int().positive().max(100).default(10),
+  EVIDENCE_S3_ENDPOINT: z.string().url().optional(),
+  EVIDENCE_S3_REGION: z.string().min(1).default('us-east-1'),
+  EVIDENCE_S3_BUCKET: z.string().min(3).optional(),
+  EVIDENCE_S3_PREFIX: z.string().default('evidence/'),
+  EVIDENCE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  EVIDENCE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  EVIDENCE_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   RUN_WORKER: z.enum(['true', 'false']).default('true'),
   SEED: z.enum(['true', 'false']).default('true'),
   LOG_SQL: z.enum(['true', 'false']).default('false'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(15),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(5),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(1000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(5000),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(500),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  API_TOKEN_MAX_DAYS: z.coerce.number().int().positive().default(366),
 });
 
 export interface AppConfig {
@@ -25,11 +47,47 @@ export interface AppConfig {
   redisUrl: string;
   queuePrefix: string;
   dataDir: string;
+  embeddedPostgresPort: number;
+  evidence: EvidenceConfig;
   adminPassword?: string;
   sessionTtlMs: number;
   runWorker: boolean;
   seed: boolean;
   logSql: boolean;
+  limits: SecurityLimits;
+}
+
+/** Numbers that bound what one request or one address may cost the server. */
+export interface SecurityLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Upper bound on rows a query may fan out to: page sizes of nested lists multiplied. */
+  maxCost: number;
+  loginFailuresPerAccount: number;
+  loginFailuresPerAddress: number;
+  loginFailureWindowSeconds: number;
+  requestTimeoutMs: number;
+  apiTokenMaxDays: number;
+}
+
+/** Where evidence files are kept and how large uploads may be; see docs/EVIDENCE.md. */
+export interface EvidenceConfig {
+  storage: 'local' | 's3';
+  /** The local store, and in every mode the staging folder for uploads being received. */
+  dir: string;
+  maxFileBytes: number;
+  maxFiles: number;
+  s3?: {
+    endpoint?: string;
+    region: string;
+    bucket: string;
+    prefix: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    forcePathStyle: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  if (e.EVIDENCE_STORAGE === 's3' && !e.EVIDENCE_S3_BUCKET) {
+    throw new ConfigError('Invalid environment: EVIDENCE_S3_BUCKET is required when EVIDENCE_STORAGE=s3');
+  }
   if (e.NODE_ENV === 'production' && !e.DATABASE_URL) {
     throw new ConfigError('Invalid environment: DATABASE_URL is required in production');
   }
@@ -54,10 +115,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     dataDir: e.DATA_DIR,
+    embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
+    evidence: {
+      storage: e.EVIDENCE_STORAGE,
+      dir: e.EVIDENCE_DIR ?? `${e.DATA_DIR}/evidence`,
+      maxFileBytes: e.EVIDENCE_MAX_FILE_BYTES,
+      maxFiles: e.EVIDENCE_MAX_FILES,
+      s3:
+        e.EVIDENCE_STORAGE === 's3'
+          ? {
+              endpoint: e.EVIDENCE_S3_ENDPOINT,
+              region: e.EVIDENCE_S3_REGION,
+              bucket: e.EVIDENCE_S3_BUCKET!,
+              prefix: e.EVIDENCE_S3_PREFIX,
+              accessKeyId: e.EVIDENCE_S3_ACCESS_KEY_ID,
+              secretAccessKey: e.EVIDENCE_S3_SECRET_ACCESS_KEY,
+              forcePathStyle: e.EVIDENCE_S3_FORCE_PATH_STYLE === 'true',
+            }
+          : undefined,
+    },
     adminPassword: e.ADMIN_PASSWORD,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     runWorker: e.RUN_WORKER === 'true',
     seed: e.SEED === 'true',
     logSql: e.LOG_SQL === 'true',
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+      loginFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      loginFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      loginFailureWindowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      apiTokenMaxDays: e.API_TOKEN_MAX_DAYS,
+    },
   };
 }

@@ -14,7 +14,7 @@ async function main() {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir, log.info);
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, log.info);
     databaseUrl = embedded.url;
     log.info(`PostgreSQL nhúng: dữ liệu ở ${config.dataDir}/postgres (đặt DATABASE_URL để dùng máy chủ riêng)`);
   }
