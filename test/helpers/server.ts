@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { inject } from 'vitest';
-import { Redis } from 'ioredis';
 import { createApp, type App, type Logger } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
 import { databaseUrl, dropDatabase, withAdmin } from './db.js';
+import { cleanQueuePrefix } from './redis.js';
 
 export const DEMO_PASSWORD = 'tiendo-demo';
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { REDIS_URL } from './redis.js';
+import { REDIS_URL } from './redis.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -113,19 +114,4 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await withAdmin((client) => dropDatabase(client, database));
     },
   };
-}
-
-/** Removes every key this run's queues left in the shared Redis. */
-export async function cleanQueuePrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
