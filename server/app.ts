@@ -12,6 +12,9 @@ import { createContext, type Context } from './context.js';
 import { openDatabase } from './db/database.js';
 import type { SeedResult } from './db/seed/seeder.js';
 import { createSchema } from './schema.js';
+import { LoginLimiter } from './auth/login-limiter.js';
+import { graphqlSecurityOptions } from './security/graphql-security.js';
+import { requestTimeout, securityHeaders } from './security/http.js';
 import { createExportRouter } from './modules/exports/export.router.js';
 import { createFormatError } from './shared/errors.js';
 import { assertRedisReachable, producerConnection } from '../jobs/connection.js';
@@ -69,19 +72,22 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   redis.on('error', (error) => logger.error('redis', { error: error.message }));
   const queues = createQueues(redis, config.queuePrefix);
 
+  const security = graphqlSecurityOptions(config);
+  const loginLimiter = new LoginLimiter(redis, config.queuePrefix, config.limits);
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     formatError: createFormatError(logger),
-    introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [],
+    ...security.options,
+    plugins: [...security.plugins, ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(config), requestTimeout(config.limits.requestTimeoutMs));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -94,7 +100,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res, loginLimiter) }),
   );
   app.use('/export', createExportRouter(orm, config, logger));
   if (existsSync(ADMIN_DIST)) {

@@ -2,7 +2,8 @@ import type { Request, Response } from 'express';
 import { parse as parseCookies } from 'cookie';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config.js';
-import { AuthService, SESSION_COOKIE, toViewer } from './auth/auth.service.js';
+import { AuthService, SESSION_COOKIE } from './auth/auth.service.js';
+import type { LoginLimiter } from './auth/login-limiter.js';
 import type { Viewer } from './auth/policy.js';
 import { createLoaders, type Loaders } from './shared/loaders.js';
 import type { User } from './modules/users/user.entity.js';
@@ -17,6 +18,8 @@ export interface Context {
   loaders: Loaders;
   services: Services;
   config: AppConfig;
+  /** Shared across requests: failed sign-in counts (absent where no Redis limiter is wired, e.g. scripts). */
+  loginLimiter?: LoginLimiter;
   req: Request;
   res: Response;
 }
@@ -28,12 +31,13 @@ export function readToken(req: Request): string | null {
   return cookies[SESSION_COOKIE] || null;
 }
 
-export async function createContext(orm: MikroORM, config: AppConfig, req: Request, res: Response): Promise<Context> {
+export async function createContext(
+  orm: MikroORM, config: AppConfig, req: Request, res: Response, loginLimiter?: LoginLimiter,
+): Promise<Context> {
   // One unit of work per request: no entity leaks between requests or users.
   const em = orm.em.fork();
   const token = readToken(req);
-  const user = token ? await new AuthService(em, config.sessionTtlMs).resolve(token) : null;
-  const viewer = user ? toViewer(user) : null;
+  const { user, viewer } = token ? await new AuthService(em, config.sessionTtlMs).credential(token) : { user: null, viewer: null };
   const loaders = createLoaders(em);
-  return { em, viewer, user, token, loaders, services: createServices(em, viewer, config, loaders), config, req, res };
+  return { em, viewer, user, token, loaders, services: createServices(em, viewer, config, loaders), config, loginLimiter, req, res };
 }

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { ApiTokenResolver, ApiTokenResourceResolver } from './auth/api-token.resolver.js';
+import { AuditEventFieldResolver, AuditEventResourceResolver } from './auth/audit-event.resolver.js';
 import { AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFieldResolver } from './modules/assignments/assignment.resolver.js';
 import { ProgressResolver } from './modules/assignments/progress.resolver.js';
 import {
@@ -23,6 +25,8 @@ export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [
       AuthResolver,
+      ApiTokenResourceResolver, ApiTokenResolver,
+      AuditEventResourceResolver, AuditEventFieldResolver,
       PlanResourceResolver, PlanFieldResolver,
       TaskResourceResolver, TaskFieldResolver,
       TargetResourceResolver, TargetFieldResolver,

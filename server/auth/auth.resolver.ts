@@ -3,6 +3,7 @@ import { MaxLength } from 'class-validator';
 import type { Context } from '../context.js';
 import { User } from '../modules/users/user.entity.js';
 import { AuthService, SESSION_COOKIE } from './auth.service.js';
+import { clientAddress } from './audit.service.js';
 
 @ObjectType({ description: 'Kết quả đăng nhập' })
 class LoginResult {
@@ -29,7 +30,10 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: Context,
   ): Promise<LoginResult> {
-    const result = await new AuthService(ctx.em, ctx.config.sessionTtlMs).login(username.slice(0, 64), password.slice(0, 256));
+    const result = await new AuthService(ctx.em, ctx.config.sessionTtlMs).login(username.slice(0, 64), password.slice(0, 256), {
+      limiter: ctx.loginLimiter,
+      address: clientAddress(ctx.req),
+    });
     ctx.res.cookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -42,7 +46,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: 'Đăng xuất: kết thúc phiên hiện tại' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
-    if (ctx.token) await new AuthService(ctx.em, ctx.config.sessionTtlMs).logout(ctx.token);
+    if (ctx.token) await new AuthService(ctx.em, ctx.config.sessionTtlMs).logout(ctx.token, ctx.viewer, clientAddress(ctx.req));
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return true;
   }

@@ -1,5 +1,6 @@
 import { forbidden, unauthenticated } from '../shared/errors.js';
 import { Role } from '../modules/users/user.entity.js';
+import { ApiTokenScope } from './api-token.entity.js';
 
 /** Who is asking: the signed-in user reduced to what authorisation needs. */
 export interface Viewer {
@@ -7,6 +8,8 @@ export interface Viewer {
   username: string;
   role: Role;
   unitId: string;
+  /** Set when the request came with an integrator's API token: its scope caps whatever the role allows. */
+  token?: { id: string; scope: ApiTokenScope };
 }
 
 export type Permission =
@@ -19,16 +22,37 @@ export type Permission =
   | 'assignment:cancel'
   /** Reference data: plans, tasks, targets, units, facilities, obligations, assignments themselves. */
   | 'catalogue:manage'
-  | 'user:manage';
+  | 'user:manage'
+  /** Integrators' API tokens and the security audit log. */
+  | 'security:manage';
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  [Role.ADMIN]: new Set<Permission>(['plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage']),
+  [Role.ADMIN]: new Set<Permission>(['security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage']),
   [Role.LEADER]: new Set<Permission>(['plan:read', 'assignment:review', 'assignment:cancel']),
   [Role.COORDINATOR]: new Set<Permission>(['plan:read', 'assignment:work', 'assignment:review']),
   [Role.UNIT_HEAD]: new Set<Permission>(['plan:read', 'assignment:work']),
   [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work']),
   [Role.VIEWER]: new Set<Permission>(['plan:read']),
 };
+
+/**
+ * What an API token may ever be used for, whatever role it maps to: READ reads what an officer reads,
+ * READ_WRITE also does an officer's work on its own unit's assignments, and nothing more.
+ */
+const TOKEN_PERMISSIONS: Record<ApiTokenScope, ReadonlySet<Permission>> = {
+  [ApiTokenScope.READ]: new Set<Permission>(['plan:read']),
+  [ApiTokenScope.READ_WRITE]: new Set<Permission>(['plan:read', 'assignment:work']),
+};
+
+/** The role an API token acts with. */
+export function tokenRole(scope: ApiTokenScope): Role {
+  return scope === ApiTokenScope.READ_WRITE ? Role.OFFICER : Role.VIEWER;
+}
+
+/** The account to name in histories: none for an API token, whose id is not a user's. */
+export function actingUserId(viewer: Viewer): string | null {
+  return viewer.token ? null : viewer.id;
+}
 
 /** The owning unit of the object acted on, when the permission is scoped to a unit. */
 export interface UnitScoped {
@@ -42,6 +66,7 @@ export interface UnitScoped {
 export function can(viewer: Viewer | null, permission: Permission, subject?: UnitScoped): boolean {
   if (!viewer) return false;
   if (!ROLE_PERMISSIONS[viewer.role].has(permission)) return false;
+  if (viewer.token && !TOKEN_PERMISSIONS[viewer.token.scope].has(permission)) return false;
   switch (permission) {
     case 'assignment:work':
       return subject !== undefined && subject.unitId === viewer.unitId;

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123233542_initial } from './Migration20261123233542_initial.js';
+import { Migration20261123235241_security } from './Migration20261123235241_security.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the same list runs under tsx,
@@ -7,4 +8,5 @@ import { Migration20261123233542_initial } from './Migration20261123233542_initi
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123233542_initial', class: Migration20261123233542_initial },
+  { name: 'Migration20261123235241_security', class: Migration20261123235241_security },
 ];

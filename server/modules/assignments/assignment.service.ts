@@ -1,5 +1,5 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import { authorize, can, type Viewer } from '../../auth/policy.js';
+import { actingUserId, authorize, can, type Viewer } from '../../auth/policy.js';
 import { today } from '../../shared/dates.js';
 import { DomainError, ErrorCode, badInput, conflict, notFound } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
@@ -122,7 +122,8 @@ export class AssignmentService implements ResourceOperations<Assignment> {
   private record(assignment: Assignment, action: AssignmentAction, from: AssignmentStatus, comment?: string | null) {
     this.em.create(StatusChange, {
       assignment,
-      actor: this.em.getReference(User, this.viewer!.id),
+      // An integrator's API token is not an account: its writes name no user.
+      actor: actingUserId(this.viewer!) ? this.em.getReference(User, this.viewer!.id) : null,
       action,
       fromStatus: from,
       toStatus: assignment.status,

@@ -1,4 +1,5 @@
 import { IsOptional, Length, Matches } from 'class-validator';
+import { IsAcceptablePassword } from '../../auth/password-policy.js';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { BaseFilter, VersionedArgs } from '../../shared/resource.resolver.js';
 import { Role } from './user.entity.js';
@@ -36,8 +37,8 @@ export class CreateUserArgs {
   @Field(() => ID)
   unitId: string;
 
-  @Field(() => String, { description: 'Mật khẩu, 8–128 ký tự' })
-  @Length(8, 128, { message: 'Mật khẩu phải có từ 8 đến 128 ký tự' })
+  @Field(() => String, { description: 'Mật khẩu, 8–128 ký tự, không thuộc danh sách mật khẩu phổ biến' })
+  @IsAcceptablePassword()
   password: string;
 }
 
@@ -62,6 +63,6 @@ export class UpdateUserArgs extends VersionedArgs {
 
   @Field(() => String, { nullable: true, description: 'Đặt mật khẩu mới' })
   @IsOptional()
-  @Length(8, 128, { message: 'Mật khẩu phải có từ 8 đến 128 ký tự' })
+  @IsAcceptablePassword()
   password?: string;
 }

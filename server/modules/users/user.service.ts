@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, type Viewer } from '../../auth/policy.js';
 import { hashPassword } from '../../auth/password.js';
 import { Session } from '../../auth/session.entity.js';
+import { AuditAction } from '../../auth/audit-event.entity.js';
+import { AuditLog } from '../../auth/audit.service.js';
 import { conflict } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { ResourceService, type ResourceSpec } from '../../shared/resource.service.js';
@@ -37,19 +39,45 @@ export class UserService extends ResourceService<User> {
     if (await this.em.count(User, { username: String(rest.username) })) {
       throw conflict(`Tên đăng nhập "${String(rest.username)}" đã có.`, { argument: 'username' });
     }
-    return super.create({ ...rest, passwordHash: await hashPassword(String(password)) });
+    const user = await super.create({ ...rest, passwordHash: await hashPassword(String(password)) });
+    new AuditLog(this.em).record({
+      action: AuditAction.USER_CREATED,
+      by: this.viewer,
+      subjectUserId: user.id,
+      username: user.username,
+      details: { role: user.role, unitId: user.unit.id },
+    });
+    await this.em.flush();
+    return user;
   }
 
   override async update(id: string, version: number, data: Record<string, unknown>): Promise<User> {
     authorize(this.viewer, 'user:manage');
     const { password, ...rest } = data;
     const changes = password ? { ...rest, passwordHash: await hashPassword(String(password)) } : rest;
+    // Recorded before the update so that its flush writes the events with the change, or neither.
+    this.audit(await this.get(id), rest, Boolean(password));
     const user = await super.update(id, version, changes);
     if (!user.active || password || rest.role || rest.unitId) {
       // A new password, role or unit must not leave old sessions with the old powers.
       await this.em.nativeDelete(Session, { user: user.id });
     }
     return user;
+  }
+
+  /** The security events an account change makes: disabled or enabled, new role, new unit, new password. */
+  private audit(user: User, changes: Record<string, unknown>, passwordChanged: boolean) {
+    const log = new AuditLog(this.em);
+    const entry = { by: this.viewer, subjectUserId: user.id, username: user.username };
+    const differs = (value: unknown, current: unknown) => value !== undefined && value !== null && value !== current;
+    if (differs(changes.active, user.active)) {
+      log.record({ ...entry, action: changes.active ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED });
+    }
+    if (differs(changes.role, user.role)) log.record({ ...entry, action: AuditAction.ROLE_CHANGED, details: { from: user.role, to: changes.role } });
+    if (differs(changes.unitId, user.unit.id)) {
+      log.record({ ...entry, action: AuditAction.UNIT_CHANGED, details: { from: user.unit.id, to: changes.unitId } });
+    }
+    if (passwordChanged) log.record({ ...entry, action: AuditAction.PASSWORD_CHANGED });
   }
 
   /** Accounts are never deleted: the history names them. Deleting disables. */

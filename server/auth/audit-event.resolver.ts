@@ -1,0 +1,73 @@
+import { ArrayMaxSize, IsOptional } from 'class-validator';
+import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { BaseFilter, createResourceResolver } from '../shared/resource.resolver.js';
+import { AuditAction, AuditEvent } from './audit-event.entity.js';
+import { AUDIT_SORTABLE, AuditEventService } from './audit-event.service.js';
+
+@InputType()
+export class AuditEventFilter extends BaseFilter {
+  @Field(() => [AuditAction], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  action?: AuditAction[];
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  subjectUserId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  subjectTokenId?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Từ thời điểm (bao gồm)' })
+  @IsOptional()
+  after?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Trước thời điểm' })
+  @IsOptional()
+  before?: Date;
+}
+
+export const AuditEventResourceResolver = createResourceResolver({
+  type: AuditEvent,
+  name: 'AuditEvent',
+  plural: 'AuditEvents',
+  connectionField: 'auditEvents',
+  filter: AuditEventFilter,
+  sortable: AUDIT_SORTABLE,
+  service: (ctx) => new AuditEventService(ctx.em, ctx.viewer),
+});
+
+@Resolver(() => AuditEvent)
+export class AuditEventFieldResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Người thực hiện' })
+  async actorUsername(@Root() event: AuditEvent, @Ctx() ctx: Context) {
+    return event.actor ? ((await ctx.loaders.user.load(event.actor.id))?.username ?? null) : null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'Mã truy cập API đã thực hiện (nếu có)' })
+  actorTokenId(@Root() event: AuditEvent) {
+    return event.actorToken?.id ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  subjectUserId(@Root() event: AuditEvent) {
+    return event.subjectUser?.id ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Tài khoản được nói tới' })
+  async subjectUsername(@Root() event: AuditEvent, @Ctx() ctx: Context) {
+    return event.subjectUser ? ((await ctx.loaders.user.load(event.subjectUser.id))?.username ?? null) : null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  subjectTokenId(@Root() event: AuditEvent) {
+    return event.subjectToken?.id ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Chi tiết dạng JSON' })
+  details(@Root() event: AuditEvent) {
+    return event.details ? JSON.stringify(event.details) : null;
+  }
+}
