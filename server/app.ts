@@ -4,6 +4,7 @@ import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
@@ -15,6 +16,9 @@ import { createSchema } from './schema.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { graphqlSecurityOptions } from './security/graphql-security.js';
 import { requestTimeout, securityHeaders } from './security/http.js';
+import { evidenceDownloadHandler } from './modules/evidence/evidence.download.js';
+import { requireUploadPreflight, uploadErrorHandler, uploadLimits } from './modules/evidence/evidence.upload.js';
+import { closeEvidenceStore } from './modules/evidence/storage/index.js';
 import { createExportRouter } from './modules/exports/export.router.js';
 import { createFormatError } from './shared/errors.js';
 import { assertRedisReachable, producerConnection } from '../jobs/connection.js';
@@ -99,10 +103,15 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   });
   app.use(
     '/graphql',
+    // File uploads (evidence) as GraphQL multipart requests; JSON requests pass straight through.
+    requireUploadPreflight,
+    graphqlUploadExpress(uploadLimits(config)),
+    uploadErrorHandler(config),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res, loginLimiter) }),
   );
   app.use('/export', createExportRouter(orm, config, logger));
+  app.get('/evidence/:id/download', evidenceDownloadHandler(orm, config, logger));
   if (existsSync(ADMIN_DIST)) {
     app.use(express.static(ADMIN_DIST, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes of the admin all load the same page.
@@ -120,6 +129,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
       await apollo.stop();
       await queues.close();
       redis.disconnect();
+      await closeEvidenceStore(config);
       await orm.close();
     },
   };

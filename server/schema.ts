@@ -6,6 +6,7 @@ import { ApiTokenResolver, ApiTokenResourceResolver } from './auth/api-token.res
 import { AuditEventFieldResolver, AuditEventResourceResolver } from './auth/audit-event.resolver.js';
 import { AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFieldResolver } from './modules/assignments/assignment.resolver.js';
 import { ProgressResolver } from './modules/assignments/progress.resolver.js';
+import { AssignmentEvidenceFieldResolver, EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import {
   FacilityFieldResolver, FacilityResourceResolver, IndicatorValueFieldResolver, IndicatorValueResourceResolver,
 } from './modules/facilities/facility.resolver.js';
@@ -33,6 +34,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       UnitResourceResolver, UnitFieldResolver,
       AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFieldResolver,
       ProgressResolver,
+      EvidenceResolver, AssignmentEvidenceFieldResolver,
       FacilityResourceResolver, FacilityFieldResolver,
       IndicatorValueResourceResolver, IndicatorValueFieldResolver,
       ReportingObligationResourceResolver, ReportingObligationFieldResolver,

@@ -5,6 +5,7 @@ import type { Loaders } from './shared/loaders.js';
 import { ResourceService } from './shared/resource.service.js';
 import { AssignmentService } from './modules/assignments/assignment.service.js';
 import { ProgressService } from './modules/assignments/progress.service.js';
+import { EvidenceService } from './modules/evidence/evidence.service.js';
 import { Facility } from './modules/facilities/facility.entity.js';
 import { FACILITY_SPEC, INDICATOR_VALUE_SPEC } from './modules/facilities/facility.resolver.js';
 import { IndicatorValue } from './modules/facilities/indicator-value.entity.js';
@@ -19,7 +20,7 @@ import { UNIT_SPEC } from './modules/units/unit.resolver.js';
 import { UserService } from './modules/users/user.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
-export function createServices(em: EntityManager, viewer: Viewer | null, _config: AppConfig, _loaders: Loaders) {
+export function createServices(em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders) {
   return {
     plans: new ResourceService(em, viewer, Plan, PLAN_SPEC),
     tasks: new TaskService(em, viewer),
@@ -31,6 +32,7 @@ export function createServices(em: EntityManager, viewer: Viewer | null, _config
     users: new UserService(em, viewer),
     assignments: new AssignmentService(em, viewer),
     progress: new ProgressService(em, viewer),
+    evidence: new EvidenceService(em, viewer, config, loaders),
   };
 }
 

@@ -24,24 +24,35 @@ export type Permission =
   | 'catalogue:manage'
   | 'user:manage'
   /** Integrators' API tokens and the security audit log. */
-  | 'security:manage';
+  | 'security:manage'
+  /** See and download the evidence of work: the work's own unit, the reviewers and ADMIN (it may hold personal data). */
+  | 'evidence:read'
+  /** See and download evidence that was removed (hidden): audit by the reviewers and ADMIN. */
+  | 'evidence:read-hidden'
+  /** Remove (hide) evidence whatever the work's status: ADMIN, for a file uploaded by mistake. */
+  | 'evidence:hide-any';
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  [Role.ADMIN]: new Set<Permission>(['security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage']),
-  [Role.LEADER]: new Set<Permission>(['plan:read', 'assignment:review', 'assignment:cancel']),
-  [Role.COORDINATOR]: new Set<Permission>(['plan:read', 'assignment:work', 'assignment:review']),
-  [Role.UNIT_HEAD]: new Set<Permission>(['plan:read', 'assignment:work']),
-  [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work']),
-  [Role.VIEWER]: new Set<Permission>(['plan:read']),
+  [Role.ADMIN]: new Set<Permission>([
+    'security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
+  ]),
+  [Role.LEADER]: new Set<Permission>(['plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden']),
+  [Role.COORDINATOR]: new Set<Permission>(['plan:read', 'assignment:work', 'assignment:review', 'evidence:read', 'evidence:read-hidden']),
+  [Role.UNIT_HEAD]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read']),
+  [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read']),
+  [Role.VIEWER]: new Set<Permission>(['plan:read', 'evidence:read']),
 };
+
+/** Roles that see every unit's work: ADMIN and the reviewers. */
+const SEES_ALL_UNITS: ReadonlySet<Role> = new Set([Role.ADMIN, Role.LEADER, Role.COORDINATOR]);
 
 /**
  * What an API token may ever be used for, whatever role it maps to: READ reads what an officer reads,
  * READ_WRITE also does an officer's work on its own unit's assignments, and nothing more.
  */
 const TOKEN_PERMISSIONS: Record<ApiTokenScope, ReadonlySet<Permission>> = {
-  [ApiTokenScope.READ]: new Set<Permission>(['plan:read']),
-  [ApiTokenScope.READ_WRITE]: new Set<Permission>(['plan:read', 'assignment:work']),
+  [ApiTokenScope.READ]: new Set<Permission>(['plan:read', 'evidence:read']),
+  [ApiTokenScope.READ_WRITE]: new Set<Permission>(['plan:read', 'evidence:read', 'assignment:work']),
 };
 
 /** The role an API token acts with. */
@@ -70,6 +81,8 @@ export function can(viewer: Viewer | null, permission: Permission, subject?: Uni
   switch (permission) {
     case 'assignment:work':
       return subject !== undefined && subject.unitId === viewer.unitId;
+    case 'evidence:read':
+      return SEES_ALL_UNITS.has(viewer.role) || (subject !== undefined && subject.unitId === viewer.unitId);
     case 'assignment:review':
       return subject === undefined || subject.unitId !== viewer.unitId || viewer.role === Role.LEADER;
     default:

@@ -12,6 +12,7 @@ import { Task } from '../modules/tasks/task.entity.js';
 import { Unit } from '../modules/units/unit.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
+import { Evidence } from '../modules/evidence/evidence.entity.js';
 
 export const entities = [
   Plan,
@@ -28,4 +29,5 @@ export const entities = [
   ApiToken,
   AuditEvent,
   Notification,
+  Evidence,
 ];

@@ -9,6 +9,7 @@ import { Facility } from '../modules/facilities/facility.entity.js';
 import { IndicatorValue } from '../modules/facilities/indicator-value.entity.js';
 import { Assignment } from '../modules/assignments/assignment.entity.js';
 import { Target } from '../modules/targets/target.entity.js';
+import { Evidence, EvidenceOwnerKind } from '../modules/evidence/evidence.entity.js';
 
 type EntityWithId = { id: string };
 
@@ -57,6 +58,12 @@ export function createLoaders(em: EntityManager) {
     assignmentsByTask: manyBy(
       (ids: string[]) => em.find(Assignment, { task: { $in: ids } }, { orderBy: { role: 'desc', id: 'asc' } }),
       (a) => a.task.id,
+    ),
+    /** Every piece of evidence of an assignment, removed ones included; oldest first. */
+    evidenceByAssignment: manyBy(
+      (ids: string[]) =>
+        em.find(Evidence, { ownerKind: EvidenceOwnerKind.ASSIGNMENT, ownerId: { $in: ids } }, { orderBy: { uploadedAt: 'asc', id: 'asc' } }),
+      (e) => e.ownerId,
     ),
     indicatorValuesByFacility: manyBy(
       (ids: string[]) => em.find(IndicatorValue, { facility: { $in: ids } }, { orderBy: { asOf: 'desc' } }),

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { inject } from 'vitest';
@@ -41,7 +44,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const database = `tiendo_test_${runId}_${process.pid}_${++serial}`;
   await withAdmin((client) => client.query(`create database "${database}" template "${inject('templateDatabase')}"`));
 
+  // Each server keeps its evidence files in a folder of its own, removed on close.
+  const evidenceDir = await mkdtemp(path.join(os.tmpdir(), 'tiendo-evidence-'));
   const config = loadConfig({
+    EVIDENCE_DIR: evidenceDir,
     NODE_ENV: 'test',
     PORT: '0',
     REDIS_URL,
@@ -112,6 +118,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await app.close();
       await cleanQueuePrefix(config.queuePrefix);
       await withAdmin((client) => dropDatabase(client, database));
+      await rm(evidenceDir, { recursive: true, force: true });
     },
   };
 }

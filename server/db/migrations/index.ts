@@ -1,5 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123233542_initial } from './Migration20261123233542_initial.js';
+import { Migration20261123235110_assignment_action_evidence } from './Migration20261123235110_assignment_action_evidence.js';
+import { Migration20261123235111_task_requires_evidence } from './Migration20261123235111_task_requires_evidence.js';
+import { Migration20261123235112_evidence } from './Migration20261123235112_evidence.js';
 import { Migration20261123235241_security } from './Migration20261123235241_security.js';
 
 /**
@@ -8,5 +11,8 @@ import { Migration20261123235241_security } from './Migration20261123235241_secu
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123233542_initial', class: Migration20261123233542_initial },
+  { name: 'Migration20261123235110_assignment_action_evidence', class: Migration20261123235110_assignment_action_evidence },
+  { name: 'Migration20261123235111_task_requires_evidence', class: Migration20261123235111_task_requires_evidence },
+  { name: 'Migration20261123235112_evidence', class: Migration20261123235112_evidence },
   { name: 'Migration20261123235241_security', class: Migration20261123235241_security },
 ];

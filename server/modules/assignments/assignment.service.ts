@@ -4,6 +4,7 @@ import { today } from '../../shared/dates.js';
 import { DomainError, ErrorCode, badInput, conflict, notFound } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { isId, type ResourceOperations } from '../../shared/resource.service.js';
+import { assertEvidenceForSubmit } from '../evidence/evidence.rules.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { User } from '../users/user.entity.js';
@@ -135,7 +136,9 @@ export class AssignmentService implements ResourceOperations<Assignment> {
 
   async transition(id: string, action: AssignmentAction, version: number, comment?: string | null): Promise<Assignment> {
     if (!isTransitionAction(action)) {
-      throw badInput('Cập nhật tiến độ dùng updateAssignment, không phải chuyển trạng thái.', { argument: 'action' });
+      throw badInput('Thao tác này không phải chuyển trạng thái: tiến độ dùng updateAssignment, minh chứng dùng attachEvidence/removeEvidence.', {
+        argument: 'action',
+      });
     }
     const assignment = await this.get(id);
     const rule = TRANSITIONS[action];
@@ -153,6 +156,7 @@ export class AssignmentService implements ResourceOperations<Assignment> {
     if (rule.commentRequired && !text) {
       throw badInput('Cần ghi rõ lý do (ý kiến) cho thao tác này.', { argument: 'comment' });
     }
+    if (action === AssignmentAction.SUBMIT) await assertEvidenceForSubmit(this.em, assignment);
 
     const from = assignment.status;
     const now = new Date();

@@ -14,6 +14,10 @@ export enum AssignmentAction {
   UNBLOCK = 'UNBLOCK',
   CANCEL = 'CANCEL',
   UPDATE_PROGRESS = 'UPDATE_PROGRESS',
+  /** A file of evidence was attached (minh chứng); the status does not change. */
+  ATTACH_EVIDENCE = 'ATTACH_EVIDENCE',
+  /** Evidence was removed (hidden, never deleted); the comment says why. */
+  REMOVE_EVIDENCE = 'REMOVE_EVIDENCE',
 }
 registerEnumType(AssignmentAction, { name: 'AssignmentAction', description: 'Thao tác trên phân công' });
 

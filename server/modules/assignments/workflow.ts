@@ -2,7 +2,10 @@ import type { Permission } from '../../auth/policy.js';
 import { AssignmentStatus as S } from './assignment.entity.js';
 import { AssignmentAction as A } from './status-change.entity.js';
 
-export type TransitionAction = Exclude<A, A.UPDATE_PROGRESS>;
+/** History entries that record work on an assignment without moving it. */
+const NOT_TRANSITIONS: ReadonlySet<A> = new Set([A.UPDATE_PROGRESS, A.ATTACH_EVIDENCE, A.REMOVE_EVIDENCE]);
+
+export type TransitionAction = Exclude<A, A.UPDATE_PROGRESS | A.ATTACH_EVIDENCE | A.REMOVE_EVIDENCE>;
 
 interface TransitionRule {
   from: readonly S[];
@@ -37,7 +40,7 @@ export const FINAL_STATUSES: ReadonlySet<S> = new Set([S.DONE, S.CANCELLED]);
 export const PROGRESS_EDITABLE: ReadonlySet<S> = new Set([S.IN_PROGRESS, S.BLOCKED]);
 
 export function isTransitionAction(action: A): action is TransitionAction {
-  return action !== A.UPDATE_PROGRESS;
+  return !NOT_TRANSITIONS.has(action);
 }
 
 export function transitionFrom(status: S, action: TransitionAction): S | null {

@@ -1,3 +1,4 @@
+import type { Opt } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
@@ -35,4 +36,9 @@ export class Task extends BaseEntity {
   @Field(() => LocalDateScalar, { nullable: true })
   @Property({ type: 'date', nullable: true })
   dueDate?: string | null;
+
+  /** Work on the task is only submitted with at least one visible piece of evidence (minh chứng). */
+  @Field(() => Boolean, { description: 'Bắt buộc có minh chứng trước khi gửi kết quả' })
+  @Property({ type: 'boolean', default: true })
+  requiresEvidence: Opt<boolean> = true;
 }

@@ -1,4 +1,4 @@
-import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { BaseFilter, VersionedArgs } from '../../shared/resource.resolver.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
@@ -41,6 +41,11 @@ export class CreateTaskArgs {
   @Field(() => LocalDateScalar, { nullable: true })
   @IsOptional()
   dueDate?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Bắt buộc có minh chứng trước khi gửi kết quả (mặc định: có)' })
+  @IsOptional()
+  @IsBoolean()
+  requiresEvidence?: boolean;
 }
 
 @ArgsType()
@@ -58,4 +63,9 @@ export class UpdateTaskArgs extends VersionedArgs {
   @Field(() => LocalDateScalar, { nullable: true })
   @IsOptional()
   dueDate?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Bắt buộc có minh chứng trước khi gửi kết quả (mặc định: có)' })
+  @IsOptional()
+  @IsBoolean()
+  requiresEvidence?: boolean;
 }

@@ -1,0 +1,448 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseUrl } from '../helpers/db.js';
+import {
+  EVIDENCE_FIELDS, PNG_1PX, attachEvidence, attachSampleEvidence, compoundFile, samplePdf, sha256, zipOf,
+} from '../helpers/evidence.js';
+import { GET_ASSIGNMENT, TRANSITION, findAssignment } from '../helpers/queries.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+const MAX_BYTES = 64 * 1024;
+const MAX_FILES = 3;
+
+let server: TestServer;
+let evidenceDir: string;
+let db: pg.Client;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  evidenceDir = await mkdtemp(path.join(os.tmpdir(), 'tiendo-evidence-test-'));
+  server = await startTestServer({
+    EVIDENCE_DIR: evidenceDir,
+    EVIDENCE_MAX_FILE_BYTES: String(MAX_BYTES),
+    EVIDENCE_MAX_FILES: String(MAX_FILES),
+  });
+  db = new pg.Client({ connectionString: databaseUrl(server.database) });
+  await db.connect();
+  for (const user of ['gddt', 'vanphong', 'vhtt', 'phochutich', 'admin', 'xa-habac', 'xa-hason', 'tt-hatrung']) {
+    tokens[user] = await server.login(user);
+  }
+});
+afterAll(async () => {
+  await db?.end();
+  await server?.close();
+});
+
+const code = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
+const reason = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.reason;
+
+/** Every file under EVIDENCE_DIR, staging included, relative to it. */
+async function storedFiles(): Promise<string[]> {
+  const entries = await readdir(evidenceDir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(evidenceDir, path.join(e.parentPath, e.name))).sort();
+}
+
+async function snapshot() {
+  const rows = await db.query<{ evidence: string; history: string }>(
+    `select (select count(*) from evidence) as evidence, (select count(*) from status_change) as history`,
+  );
+  return { files: await storedFiles(), ...rows.rows[0] };
+}
+
+async function started(unitCode: string, taskNumber: string, token: string) {
+  const a = await findAssignment(server, token, unitCode, taskNumber);
+  if (a.status !== 'NOT_STARTED') return a;
+  const res = await server.gql(TRANSITION, { id: a.id, action: 'START', version: a.version }, token);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.transitionAssignment;
+}
+
+function download(id: string, auth: { token?: string; cookie?: string } = {}) {
+  const headers: Record<string, string> = {};
+  if (auth.token) headers.authorization = `Bearer ${auth.token}`;
+  if (auth.cookie) headers.cookie = `tiendo_session=${auth.cookie}`;
+  return fetch(`${server.url}/evidence/${id}/download`, { headers });
+}
+
+const EVIDENCE_OF = `query($id: ID!, $hidden: Boolean) {
+  Assignment(id: $id) { id status version evidenceCount mayAttachEvidence evidence(includeHidden: $hidden) { ${EVIDENCE_FIELDS} }
+    history { action comment actorUsername } }
+}`;
+
+describe('evidence: upload and download', () => {
+  it('an officer uploads two files with descriptions and gets back identical bytes, hash and Vietnamese name', async () => {
+    const a = await started('PHONG-GDDT', '1.1', tokens.gddt);
+    const pdf = samplePdf('Bien ban tap huan');
+    const pdfName = 'Biên bản tập huấn chuyển đổi số (đợt 1).pdf';
+    const res = await attachEvidence(
+      server,
+      tokens.gddt,
+      a.id,
+      [
+        { name: pdfName, content: pdf, type: 'application/pdf' },
+        { name: 'ảnh-lớp-học.png', content: PNG_1PX, type: 'image/png' },
+      ],
+      ['Biên bản có chữ ký', null],
+    );
+    expect(res.errors).toBeUndefined();
+    const [first, second] = res.data!.attachEvidence;
+    expect(first).toMatchObject({ duplicate: false });
+    expect(first.evidence).toMatchObject({
+      ownerKind: 'ASSIGNMENT',
+      assignmentId: a.id,
+      originalName: pdfName,
+      description: 'Biên bản có chữ ký',
+      size: pdf.length,
+      contentType: 'application/pdf',
+      detectedExtension: 'pdf',
+      sha256: sha256(pdf),
+      uploadedByUsername: 'gddt',
+      hidden: false,
+      downloadUrl: `/evidence/${first.evidence.id}/download`,
+    });
+    expect(second.evidence).toMatchObject({ contentType: 'image/png', description: null, sha256: sha256(PNG_1PX) });
+
+    const got = await download(first.evidence.id, { token: tokens.gddt });
+    expect(got.status).toBe(200);
+    const bytes = Buffer.from(await got.arrayBuffer());
+    expect(bytes.equals(pdf)).toBe(true);
+    expect(sha256(bytes)).toBe(first.evidence.sha256);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    const disposition = got.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+    const encoded = disposition.split("filename*=UTF-8''")[1];
+    expect(decodeURIComponent(encoded)).toBe(pdfName);
+    expect(encoded).not.toMatch(/[()' ]/);
+
+    // The session cookie works as well as the bearer token.
+    const byCookie = await download(second.evidence.id, { cookie: tokens.gddt });
+    expect(Buffer.from(await byCookie.arrayBuffer()).equals(PNG_1PX)).toBe(true);
+
+    // Files are stored under server-made names, none of them from the upload.
+    const files = await storedFiles();
+    expect(files).toEqual(expect.arrayContaining([expect.stringContaining(first.evidence.id), expect.stringContaining(second.evidence.id)]));
+    expect(files.filter((f) => f.startsWith('.staging'))).toEqual([]);
+    expect(files.some((f) => /Biên|png|pdf/.test(f))).toBe(false);
+
+    const view = (await server.gql(EVIDENCE_OF, { id: a.id }, tokens.gddt)).data!.Assignment;
+    expect(view.evidenceCount).toBe(2);
+    expect(view.mayAttachEvidence).toBe(true);
+    expect(view.evidence.map((e: { id: string }) => e.id)).toEqual([first.evidence.id, second.evidence.id]);
+    expect(view.history.slice(0, 2)).toEqual([
+      { action: 'ATTACH_EVIDENCE', comment: 'Đính kèm minh chứng: ảnh-lớp-học.png', actorUsername: 'gddt' },
+      { action: 'ATTACH_EVIDENCE', comment: `Đính kèm minh chứng: ${pdfName}`, actorUsername: 'gddt' },
+    ]);
+
+    // The reviewers and ADMIN see and download it.
+    for (const user of ['vhtt', 'phochutich', 'admin']) {
+      const seen = (await server.gql(EVIDENCE_OF, { id: a.id }, tokens[user])).data!.Assignment;
+      expect(seen.evidence).toHaveLength(2);
+      expect(seen.mayAttachEvidence).toBe(false);
+      const res = await download(first.evidence.id, { token: tokens[user] });
+      expect(res.status).toBe(200);
+      expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(sha256(pdf));
+    }
+  });
+
+  it('accepts office documents, old Word files and UTF-8 CSV by content', async () => {
+    const a = await started('PHONG-GDDT', '1.2', tokens.gddt);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Danh sách').addRow(['Trường', 'Số học sinh nộp học phí không dùng tiền mặt']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const csv = Buffer.from('Trường,Tỷ lệ\nTiểu học Hà Bắc,100%\n', 'utf8');
+    const res = await attachEvidence(server, tokens.gddt, a.id, [
+      { name: 'danh-sach.xlsx', content: xlsx },
+      { name: 'bao-cao-cu.doc', content: compoundFile('WordDocument') },
+      { name: 'so-lieu.csv', content: csv, type: 'text/csv' },
+    ]);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.attachEvidence.map((r) => [r.evidence.detectedExtension, r.evidence.contentType])).toEqual([
+      ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['doc', 'application/msword'],
+      ['csv', 'text/csv; charset=utf-8'],
+    ]);
+  });
+});
+
+describe('evidence: refusals leave nothing behind', () => {
+  let assignmentId: string;
+  let before: Awaited<ReturnType<typeof snapshot>>;
+
+  beforeAll(async () => {
+    assignmentId = (await started('XA-HASON', '2.2', tokens['xa-hason'])).id;
+    before = await snapshot();
+  });
+
+  const refused = async (files: Parameters<typeof attachEvidence>[3], expected: { code: string; reason?: string; status?: number }, options?: { preflight?: boolean }) => {
+    const res = await attachEvidence(server, tokens['xa-hason'], assignmentId, files, undefined, options);
+    expect(res.data?.attachEvidence ?? null).toBeNull();
+    expect(code(res)).toBe(expected.code);
+    if (expected.reason) expect(reason(res)).toBe(expected.reason);
+    if (expected.status) expect(res.status).toBe(expected.status);
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors![0].message).toMatch(/[^\x00-\x7f]/);
+    expect(await snapshot()).toEqual(before);
+    return res;
+  };
+
+  it('a file one byte over the limit', async () => {
+    const pdf = samplePdf('over');
+    const padded = Buffer.concat([pdf, Buffer.alloc(MAX_BYTES + 1 - pdf.length, 0x20)]);
+    expect(padded.length).toBe(MAX_BYTES + 1);
+    await refused([{ name: 'qua-lon.pdf', content: padded }], { code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE' });
+  });
+
+  it('more files than allowed in one request', async () => {
+    const files = Array.from({ length: MAX_FILES + 1 }, (_, i) => ({ name: `tep-${i}.pdf`, content: samplePdf(`tep ${i}`) }));
+    await refused(files, { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_FILES', status: 413 });
+  });
+
+  it('an executable named .pdf', async () => {
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
+    await refused([{ name: 'bao-cao.pdf', content: exe, type: 'application/pdf' }], { code: 'BAD_USER_INPUT', reason: 'EXECUTABLE_NOT_ALLOWED' });
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(200)]);
+    await refused([{ name: 'anh.jpg', content: elf }], { code: 'BAD_USER_INPUT', reason: 'EXECUTABLE_NOT_ALLOWED' });
+    await refused([{ name: 'so-lieu.csv', content: '#!/bin/sh\nrm -rf /\n' }], { code: 'BAD_USER_INPUT', reason: 'EXECUTABLE_NOT_ALLOWED' });
+  });
+
+  it('archives: a plain zip, gzip, and an installer-like compound file', async () => {
+    const zip = await zipOf({ 'bao-cao.pdf': samplePdf('trong zip') });
+    await refused([{ name: 'ho-so.zip', content: zip }], { code: 'BAD_USER_INPUT', reason: 'ARCHIVE_NOT_ALLOWED' });
+    await refused([{ name: 'ho-so.docx', content: zip }], { code: 'BAD_USER_INPUT', reason: 'ARCHIVE_NOT_ALLOWED' });
+    await refused([{ name: 'bao-cao.pdf.gz', content: gzipSync(samplePdf('gz')) }], { code: 'BAD_USER_INPUT', reason: 'ARCHIVE_NOT_ALLOWED' });
+    await refused([{ name: 'cai-dat.doc', content: compoundFile('SummaryInformation') }], { code: 'BAD_USER_INPUT', reason: 'TYPE_NOT_ALLOWED' });
+  });
+
+  it('names with control characters break the multipart part header and are refused as a malformed upload', async () => {
+    for (const name of ['bao\u0000cao.pdf', 'bao\u0007cao.pdf', 'bao\u001bcao.pdf', 'bao\u007fcao.pdf']) {
+      await refused([{ name, content: samplePdf(name) }], { code: 'BAD_USER_INPUT', reason: 'INVALID_UPLOAD' });
+    }
+  });
+
+  it('text that is not UTF-8, or carries NUL bytes, is not a CSV; unknown binary is refused', async () => {
+    await refused([{ name: 'danh-sach.csv', content: Buffer.from('Tr\xfd\xf4ng,1\n', 'latin1') }], { code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT' });
+    await refused([{ name: 'danh-sach.csv', content: Buffer.from('a,b\n\u0000\n') }], { code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT' });
+    await refused([{ name: 'ghi-chu.txt', content: 'văn bản thường' }], { code: 'BAD_USER_INPUT', reason: 'TYPE_NOT_ALLOWED' });
+    await refused([{ name: 'rong.pdf', content: Buffer.alloc(0) }], { code: 'BAD_USER_INPUT', reason: 'EMPTY_FILE' });
+  });
+
+  it('one bad file refuses the whole request: the good file beside it is not kept either', async () => {
+    await refused(
+      [
+        { name: 'tot.pdf', content: samplePdf('tot') },
+        { name: 'xau.pdf', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]) },
+      ],
+      { code: 'BAD_USER_INPUT', reason: 'EXECUTABLE_NOT_ALLOWED' },
+    );
+  });
+
+  it('a multipart request without the CSRF preflight header', async () => {
+    await refused([{ name: 'bien-ban.pdf', content: samplePdf('csrf') }], { code: 'BAD_REQUEST', reason: 'CSRF_PREFLIGHT_REQUIRED', status: 400 }, { preflight: false });
+  });
+
+  it('a file exactly at the limit is accepted', async () => {
+    const pdf = samplePdf('vua du');
+    const exact = Buffer.concat([pdf, Buffer.alloc(MAX_BYTES - pdf.length, 0x20)]);
+    const res = await attachEvidence(server, tokens['xa-hason'], assignmentId, [{ name: 'vua-du.pdf', content: exact }]);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.attachEvidence[0].evidence.size).toBe(MAX_BYTES);
+  });
+});
+
+describe('evidence: the file name never decides where the file lands', () => {
+  it('a name that climbs out of the folder is cut to its last part and the file is stored under its id', async () => {
+    const a = await started('XA-HABAC', '2.2', tokens['xa-habac']);
+    const outside = path.resolve(evidenceDir, '../../tiendo-pwned.pdf');
+    const names = ['../../tiendo-pwned.pdf', '..\\..\\tiendo-pwned-2.pdf', 'a/../../../tiendo-pwned-3.pdf'];
+    const res = await attachEvidence(
+      server,
+      tokens['xa-habac'],
+      a.id,
+      names.map((name) => ({ name, content: samplePdf(name) })),
+    );
+    expect(res.errors).toBeUndefined();
+    const stored = res.data!.attachEvidence.map((r) => r.evidence);
+    expect(stored.map((e) => e.originalName)).toEqual(['tiendo-pwned.pdf', 'tiendo-pwned-2.pdf', 'tiendo-pwned-3.pdf']);
+    const files = await storedFiles();
+    for (const e of stored) expect(files).toContain(path.join(e.id.slice(0, 2), e.id));
+    expect(files.some((f) => f.includes('pwned') || f.includes('..'))).toBe(false);
+    for (const target of [outside, path.resolve(evidenceDir, '../tiendo-pwned.pdf'), path.resolve(process.cwd(), '../tiendo-pwned.pdf')]) {
+      await expect(stat(target)).rejects.toThrow();
+    }
+  });
+});
+
+describe('evidence: who may see and attach', () => {
+  it('another unit’s officer cannot list, read or download evidence, nor attach to the work', async () => {
+    const a = await started('VP-HDND-UBND', '2.1', tokens.vanphong);
+    const ev = await attachSampleEvidence(server, tokens.vanphong, a.id, 'danh-sach-chi-tra.pdf');
+    const before = await snapshot();
+
+    const listed = (await server.gql(EVIDENCE_OF, { id: a.id }, tokens['xa-habac'])).data!.Assignment;
+    expect(listed.evidence).toEqual([]);
+    expect(listed.evidenceCount).toBe(1);
+    expect(listed.mayAttachEvidence).toBe(false);
+    const single = await server.gql(`query($id: ID!) { evidence(id: $id) { id originalName } }`, { id: ev.id }, tokens['xa-habac']);
+    expect(code(single)).toBe('FORBIDDEN');
+    expect(JSON.stringify(single)).not.toContain('danh-sach-chi-tra');
+
+    const dl = await download(ev.id, { token: tokens['xa-habac'] });
+    expect(dl.status).toBe(403);
+    const body = await dl.text();
+    expect(body).not.toContain('%PDF');
+    expect(JSON.parse(body).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await download(ev.id)).status).toBe(401);
+    expect((await download(ev.id, { token: 'forged' })).status).toBe(401);
+    expect((await download('00000000-0000-4000-8000-000000000000', { token: tokens.vanphong })).status).toBe(404);
+    expect((await download('not-an-id', { token: tokens.vanphong })).status).toBe(404);
+
+    for (const user of ['xa-habac', 'gddt', 'phochutich', 'admin']) {
+      const forged = await attachEvidence(server, tokens[user], a.id, [{ name: 'gia-mao.pdf', content: samplePdf(`gia mao ${user}`) }]);
+      expect(code(forged)).toBe('FORBIDDEN');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('evidence and the workflow', () => {
+  it('SUBMIT is refused without evidence, accepted with it; evidence is locked once submitted', async () => {
+    const a = await started('XA-HABAC', '1.1', tokens['xa-habac']);
+    const refused = await server.gql(TRANSITION, { id: a.id, action: 'SUBMIT', version: a.version }, tokens['xa-habac']);
+    expect(code(refused)).toBe('BAD_USER_INPUT');
+    expect(reason(refused)).toBe('EVIDENCE_REQUIRED');
+    expect((await server.gql(GET_ASSIGNMENT, { id: a.id }, tokens['xa-habac'])).data!.Assignment).toEqual(a);
+
+    await attachSampleEvidence(server, tokens['xa-habac'], a.id);
+    const submitted = await server.gql(TRANSITION, { id: a.id, action: 'SUBMIT', version: a.version }, tokens['xa-habac']);
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data!.transitionAssignment.status).toBe('SUBMITTED');
+
+    const late = await attachEvidence(server, tokens['xa-habac'], a.id, [{ name: 'bo-sung.pdf', content: samplePdf('bo sung') }]);
+    expect(reason(late)).toBe('EVIDENCE_LOCKED');
+  });
+
+  it('a task that does not require evidence can be submitted without it', async () => {
+    const a = await started('XA-HABAC', '2.1', tokens['xa-habac']);
+    const task = (await server.gql(`query($id: ID!) { Assignment(id: $id) { task { id version requiresEvidence } } }`, { id: a.id }, tokens.admin)).data!.Assignment.task;
+    expect(task.requiresEvidence).toBe(true);
+    const UPDATE_TASK = `mutation($id: ID!, $version: Int!, $r: Boolean) { updateTask(id: $id, version: $version, requiresEvidence: $r) { requiresEvidence } }`;
+    expect(code(await server.gql(UPDATE_TASK, { id: task.id, version: task.version, r: false }, tokens['xa-habac']))).toBe('FORBIDDEN');
+    const updated = await server.gql(UPDATE_TASK, { id: task.id, version: task.version, r: false }, tokens.admin);
+    expect(updated.data!.updateTask.requiresEvidence).toBe(false);
+    const submitted = await server.gql(TRANSITION, { id: a.id, action: 'SUBMIT', version: a.version }, tokens['xa-habac']);
+    expect(submitted.data!.transitionAssignment.status).toBe('SUBMITTED');
+  });
+
+  it('removing evidence hides it, keeps the file and says who and why; then SUBMIT needs evidence again', async () => {
+    const a = await started('XA-HABAC', '3', tokens['xa-habac']);
+    const ev = await attachSampleEvidence(server, tokens['xa-habac'], a.id, 'anh-chup-nham.pdf');
+    const filesBefore = await storedFiles();
+    const REMOVE = `mutation($id: ID!, $reason: String!) { removeEvidence(id: $id, reason: $reason) { id hidden hiddenAt hiddenReason } }`;
+
+    expect(code(await server.gql(REMOVE, { id: ev.id, reason: 'không phải của tôi' }, tokens['xa-hason']))).toBe('FORBIDDEN');
+    expect(code(await server.gql(REMOVE, { id: ev.id, reason: 'không phải của tôi' }, tokens.vhtt))).toBe('FORBIDDEN');
+    expect(code(await server.gql(REMOVE, { id: ev.id, reason: '   ' }, tokens['xa-habac']))).toBe('BAD_USER_INPUT');
+    const removed = await server.gql(REMOVE, { id: ev.id, reason: 'Tải nhầm tệp' }, tokens['xa-habac']);
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data!.removeEvidence).toMatchObject({ hidden: true, hiddenReason: 'Tải nhầm tệp' });
+    expect(code(await server.gql(REMOVE, { id: ev.id, reason: 'lần nữa' }, tokens['xa-habac']))).toBe('CONFLICT');
+
+    expect(await storedFiles()).toEqual(filesBefore);
+    const row = await db.query('select hidden_at, hidden_reason from evidence where id = $1', [ev.id]);
+    expect(row.rows[0].hidden_reason).toBe('Tải nhầm tệp');
+
+    const own = (await server.gql(EVIDENCE_OF, { id: a.id, hidden: true }, tokens['xa-habac'])).data!.Assignment;
+    expect(own.evidence).toEqual([]);
+    expect(own.evidenceCount).toBe(0);
+    expect(own.history[0]).toEqual({ action: 'REMOVE_EVIDENCE', comment: 'Gỡ minh chứng anh-chup-nham.pdf: Tải nhầm tệp', actorUsername: 'xa-habac' });
+    expect((await download(ev.id, { token: tokens['xa-habac'] })).status).toBe(404);
+
+    const audit = (await server.gql(EVIDENCE_OF, { id: a.id, hidden: true }, tokens.vhtt)).data!.Assignment;
+    expect(audit.evidence).toMatchObject([{ id: ev.id, hidden: true, hiddenReason: 'Tải nhầm tệp' }]);
+    const kept = await download(ev.id, { token: tokens.vhtt });
+    expect(kept.status).toBe(200);
+    expect(sha256(Buffer.from(await kept.arrayBuffer()))).toBe(ev.sha256);
+
+    const submit = await server.gql(TRANSITION, { id: a.id, action: 'SUBMIT', version: own.version }, tokens['xa-habac']);
+    expect(reason(submit)).toBe('EVIDENCE_REQUIRED');
+  });
+
+  it('an officer cannot remove evidence of verified (DONE) work', async () => {
+    let a = await started('TT-HATRUNG', '1.1', tokens['tt-hatrung']);
+    const ev = await attachSampleEvidence(server, tokens['tt-hatrung'], a.id);
+    a = (await server.gql(TRANSITION, { id: a.id, action: 'SUBMIT', version: a.version }, tokens['tt-hatrung'])).data!.transitionAssignment;
+    a = (await server.gql(TRANSITION, { id: a.id, action: 'VERIFY', version: a.version }, tokens.vhtt)).data!.transitionAssignment;
+    expect(a.status).toBe('DONE');
+    const res = await server.gql(`mutation($id: ID!) { removeEvidence(id: $id, reason: "muốn xóa") { id } }`, { id: ev.id }, tokens['tt-hatrung']);
+    expect(reason(res)).toBe('EVIDENCE_LOCKED');
+    const still = (await server.gql(EVIDENCE_OF, { id: a.id }, tokens['tt-hatrung'])).data!.Assignment;
+    expect(still.evidence.map((e: { id: string }) => e.id)).toEqual([ev.id]);
+  });
+
+  it('the same content uploaded twice to the same work is recognised and not stored again', async () => {
+    const a = await started('XA-HASON', '1.2', tokens['xa-hason']);
+    const pdf = samplePdf('trung lap');
+    const first = await attachEvidence(server, tokens['xa-hason'], a.id, [{ name: 'bao-cao.pdf', content: pdf }]);
+    const before = await snapshot();
+    const again = await attachEvidence(server, tokens['xa-hason'], a.id, [
+      { name: 'bao-cao (1).pdf', content: pdf },
+      { name: 'ban-sao.pdf', content: pdf },
+    ]);
+    expect(again.errors).toBeUndefined();
+    for (const r of again.data!.attachEvidence) {
+      expect(r.duplicate).toBe(true);
+      expect(r.evidence.id).toBe(first.data!.attachEvidence[0].evidence.id);
+      expect(r.message).toContain('trùng');
+    }
+    expect(await snapshot()).toEqual(before);
+
+    // Two copies within one new request are one record.
+    const pair = await attachEvidence(server, tokens['xa-hason'], a.id, [
+      { name: 'a.png', content: PNG_1PX },
+      { name: 'b.png', content: PNG_1PX },
+    ]);
+    expect(pair.data!.attachEvidence.map((r) => r.duplicate)).toEqual([false, true]);
+    expect(pair.data!.attachEvidence[1].evidence.id).toBe(pair.data!.attachEvidence[0].evidence.id);
+  });
+});
+
+describe('evidence integrity', () => {
+  it('a stored file that no longer matches its hash is an error on download, not corrupted bytes', async () => {
+    const a = await started('XA-HABAC', '1.2', tokens['xa-habac']);
+    const ev = await attachSampleEvidence(server, tokens['xa-habac'], a.id, 'se-bi-hong.pdf');
+    const file = path.join(evidenceDir, (await storedFiles()).find((f) => f.endsWith(ev.id))!);
+    const original = await readFile(file);
+    const damaged = Buffer.from(original);
+    damaged[20] ^= 0xff;
+    await writeFile(file, damaged);
+
+    const res = await download(ev.id, { token: tokens['xa-habac'] });
+    expect(res.status).toBe(500);
+    const body = await res.text();
+    expect(body).not.toContain('%PDF');
+    const error = JSON.parse(body).errors[0];
+    expect(error.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', reason: 'EVIDENCE_INTEGRITY' });
+    expect(error.message).toContain(error.extensions.requestId);
+    expect(server.logs.some((line) => line.includes('evidence integrity failure') && line.includes(ev.id))).toBe(true);
+
+    await writeFile(file, original);
+    expect((await download(ev.id, { token: tokens['xa-habac'] })).status).toBe(200);
+  });
+});
+
+describe('evidence on lists', () => {
+  it('Assignment.evidence over a whole list costs a fixed number of queries', async () => {
+    const LIST = `{ allAssignments(perPage: 100) { id evidenceCount evidence { id uploadedByName unit { code } } } }`;
+    const { result, count } = await server.countQueries(() => server.gql(LIST, {}, tokens.vhtt));
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.allAssignments.filter((a: { evidenceCount: number }) => a.evidenceCount > 0).length).toBeGreaterThan(3);
+    expect(count).toBeLessThanOrEqual(8);
+  });
+});
