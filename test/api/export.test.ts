@@ -91,7 +91,8 @@ describe('exporting the assignment list', () => {
   });
 
   it('refuses a request without a valid session with 401 JSON', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-a-real-token' }, { cookie: 'tiendo_session=forged' }]) {
+    const attempts: Array<Record<string, string>> = [{}, { authorization: 'Bearer not-a-real-token' }, { cookie: 'tiendo_session=forged' }];
+    for (const headers of attempts) {
       const res = await fetch(exportUrl('csv'), { headers });
       expect(res.status).toBe(401);
       const body = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };

@@ -1,0 +1,65 @@
+import { lazy } from 'react';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { authProvider } from './authProvider.js';
+import { dataProvider } from './dataProvider.js';
+import { Home } from './Home.js';
+import { i18nProvider } from './i18n/index.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { LoginPage } from './layout/LoginPage.js';
+import assignments from './resources/assignments/index.js';
+import facilities from './resources/facilities/index.js';
+import indicatorValues from './resources/indicatorValues/index.js';
+import plans from './resources/plans/index.js';
+import reportingObligations from './resources/reportingObligations/index.js';
+import targets from './resources/targets/index.js';
+import tasks from './resources/tasks/index.js';
+import units from './resources/units/index.js';
+import users from './resources/users/index.js';
+
+const MyWork = lazy(() => import('./mywork/MyWork.js'));
+const Review = lazy(() => import('./review/Review.js'));
+const Dashboard = lazy(() => import('./dashboard/Dashboard.js'));
+
+/** Only administrators edit the catalogue (the API refuses others anyway): everyone else gets read-only screens. */
+function readOnlyUnless(admin: boolean, resource: { list: unknown; show: unknown; edit: unknown; create: unknown }) {
+  return admin ? resource : { ...resource, edit: undefined, create: undefined };
+}
+
+export function App() {
+  return (
+    <Admin
+      title="Tiến độ"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={Home}
+      layout={AppLayout}
+      loginPage={LoginPage}
+      requireAuth
+      disableTelemetry
+    >
+      {(role: string | undefined) => {
+        const admin = role === 'ADMIN';
+        return (
+          <>
+            <CustomRoutes>
+              <Route path="/my-work" element={<MyWork />} />
+              <Route path="/review" element={<Review />} />
+              <Route path="/overview" element={<Dashboard />} />
+            </CustomRoutes>
+            <Resource name="Assignment" {...(readOnlyUnless(admin, assignments) as typeof assignments)} />
+            <Resource name="Plan" {...(readOnlyUnless(admin, plans) as typeof plans)} />
+            <Resource name="Task" {...(readOnlyUnless(admin, tasks) as typeof tasks)} />
+            <Resource name="Target" {...(readOnlyUnless(admin, targets) as typeof targets)} />
+            <Resource name="Unit" {...(readOnlyUnless(admin, units) as typeof units)} />
+            <Resource name="Facility" {...(readOnlyUnless(admin, facilities) as typeof facilities)} />
+            <Resource name="IndicatorValue" {...(readOnlyUnless(admin, indicatorValues) as typeof indicatorValues)} />
+            <Resource name="ReportingObligation" {...(readOnlyUnless(admin, reportingObligations) as typeof reportingObligations)} />
+            {admin && <Resource name="User" {...users} />}
+          </>
+        );
+      }}
+    </Admin>
+  );
+}

@@ -1,0 +1,152 @@
+import buildGraphQLProvider from 'ra-data-graphql-simple';
+import { buildSchema, introspectionFromSchema } from 'graphql';
+import type { DataProvider } from 'react-admin';
+import schemaSdl from '../../schema/schema.graphql?raw';
+import { toAppError } from './errors.js';
+import { GRAPHQL_URL, gqlRequest } from './graphql.js';
+import type { Assignment, AssignmentAction, LatestChange, PlanProgress, TargetRow } from './types.js';
+
+/**
+ * Introspection from the committed SDL, not from the server: production refuses introspection to
+ * everyone but administrators, and the admin must work for officers too.
+ */
+const schema = introspectionFromSchema(buildSchema(schemaSdl)).__schema;
+
+export const ASSIGNMENT_FIELDS = `id version status role progress note blockedReason dueDate
+  deadlineClass daysOverdue allowedActions planId taskId unitId updatedAt submittedAt completedAt
+  task { id number title } unit { id code name }
+  history { id action fromStatus toStatus comment actorName at progress }`;
+
+const PROGRESS_FIGURES = 'total comeDue doneOnTime doneLate notDoneWithinDeadline overdue completionRate overdueRate averageProgress';
+
+export interface TransitionParams {
+  id: string;
+  action: AssignmentAction;
+  version: number;
+  comment?: string | null;
+}
+
+export interface ProgressParams {
+  id: string;
+  version: number;
+  progress: number;
+  note?: string | null;
+}
+
+export interface AppDataProvider extends DataProvider {
+  transitionAssignment(params: TransitionParams): Promise<Assignment>;
+  updateProgress(params: ProgressParams): Promise<Assignment>;
+  getAssignment(id: string): Promise<Assignment>;
+  planProgress(planId: string, asOf?: string): Promise<PlanProgress>;
+  planTargets(planId: string): Promise<TargetRow[]>;
+  latestChanges(planId: string, first: number): Promise<LatestChange[]>;
+  overdueAssignments(planId: string): Promise<{ items: Assignment[]; total: number }>;
+}
+
+const base = buildGraphQLProvider({
+  clientOptions: { uri: GRAPHQL_URL, credentials: 'include' },
+  introspection: { schema } as never,
+}) as unknown as DataProvider;
+
+/** Columns show the reference id; the API sorts by the referenced row's order. */
+export const SORT_ALIASES: Record<string, Record<string, string>> = {
+  Assignment: { taskId: 'task', unitId: 'unit' },
+  Task: { number: 'position' },
+};
+
+/** Every call goes through toAppError, so screens see one error shape with a Vietnamese message. */
+const guarded = Object.fromEntries(
+  Object.entries(base).map(([name, method]) => [
+    name,
+    typeof method === 'function'
+      ? async (resource: string, params: Record<string, any>) => {
+          // react-admin's default sort is "id", which the API does not sort by: fall back to each list's own order.
+          if (params?.sort?.field === 'id') params = { ...params, sort: undefined };
+          const alias = SORT_ALIASES[resource]?.[params?.sort?.field];
+          if (alias) params = { ...params, sort: { ...params.sort, field: alias } };
+          try {
+            return await (method as (...args: unknown[]) => Promise<unknown>)(resource, params);
+          } catch (error) {
+            throw toAppError(error);
+          }
+        }
+      : method,
+  ]),
+) as unknown as DataProvider;
+
+export const dataProvider: AppDataProvider = {
+  ...guarded,
+
+  async transitionAssignment({ id, action, version, comment }) {
+    const data = await gqlRequest<{ transitionAssignment: Assignment }>(
+      `mutation($id: ID!, $action: AssignmentAction!, $version: Int!, $comment: String) {
+        transitionAssignment(id: $id, action: $action, version: $version, comment: $comment) { ${ASSIGNMENT_FIELDS} }
+      }`,
+      { id, action, version, comment: comment ?? null },
+    );
+    return data.transitionAssignment;
+  },
+
+  async updateProgress({ id, version, progress, note }) {
+    const data = await gqlRequest<{ updateAssignment: Assignment }>(
+      `mutation($id: ID!, $version: Int!, $progress: Int, $note: String) {
+        updateAssignment(id: $id, version: $version, progress: $progress, note: $note) { ${ASSIGNMENT_FIELDS} }
+      }`,
+      { id, version, progress, note: note ?? null },
+    );
+    return data.updateAssignment;
+  },
+
+  async getAssignment(id) {
+    const data = await gqlRequest<{ Assignment: Assignment }>(`query($id: ID!) { Assignment(id: $id) { ${ASSIGNMENT_FIELDS} } }`, { id });
+    return data.Assignment;
+  },
+
+  async planProgress(planId, asOf) {
+    const data = await gqlRequest<{ planProgress: PlanProgress }>(
+      `query($planId: ID!, $asOf: LocalDate) {
+        planProgress(planId: $planId, asOf: $asOf) {
+          asOf
+          overall { ${PROGRESS_FIGURES} }
+          byUnit { unitId unit { id code name shortName } figures { ${PROGRESS_FIGURES} } }
+          byTask { taskId task { id number title parentId } figures { ${PROGRESS_FIGURES} } }
+        }
+      }`,
+      { planId, asOf: asOf ?? null },
+    );
+    return data.planProgress;
+  },
+
+  async planTargets(planId) {
+    const data = await gqlRequest<{ Plan: { targets: TargetRow[] } }>(
+      `query($planId: ID!) { Plan(id: $planId) { targets {
+        id code title thresholdPercent comparator deadline
+        current { valuePercent met basedOnDemoData facilitiesCounted asOf }
+      } } }`,
+      { planId },
+    );
+    return data.Plan?.targets ?? [];
+  },
+
+  async latestChanges(planId, first) {
+    const data = await gqlRequest<{ latestChanges: LatestChange[] }>(
+      `query($planId: ID!, $first: Int!) { latestChanges(planId: $planId, first: $first) {
+        id action fromStatus toStatus comment actorName at progress
+        assignment { id task { number title } unit { name } }
+      } }`,
+      { planId, first },
+    );
+    return data.latestChanges;
+  },
+
+  async overdueAssignments(planId) {
+    const data = await gqlRequest<{ allAssignments: Assignment[]; _allAssignmentsMeta: { count: number } }>(
+      `query($filter: AssignmentFilter) {
+        allAssignments(filter: $filter, perPage: 100, sortField: "dueDate", sortOrder: "ASC") { ${ASSIGNMENT_FIELDS} }
+        _allAssignmentsMeta(filter: $filter) { count }
+      }`,
+      { filter: { planId, deadlineClass: 'OVERDUE' } },
+    );
+    return { items: data.allAssignments, total: data._allAssignmentsMeta.count };
+  },
+};

@@ -1,0 +1,39 @@
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import WorkIcon from '@mui/icons-material/Work';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import { Menu, usePermissions } from 'react-admin';
+import type { Role } from '../types.js';
+
+export const WORKING_ROLES: Role[] = ['OFFICER', 'UNIT_HEAD', 'COORDINATOR'];
+export const REVIEW_ROLES: Role[] = ['LEADER', 'COORDINATOR'];
+/** Roles whose first screen is their own unit's work rather than the whole plan. */
+export const UNIT_FIRST_ROLES: Role[] = ['OFFICER', 'UNIT_HEAD'];
+
+/** The menu follows the role: officers see their own work first, reviewers the plan and the review queue. */
+export function AppMenu() {
+  const { permissions } = usePermissions<Role>();
+  const role = permissions;
+  const unitFirst = !!role && UNIT_FIRST_ROLES.includes(role);
+  const myWork = role && WORKING_ROLES.includes(role) && (
+    <Menu.Item key="my-work" to="/my-work" primaryText="app.menu.my_work" leftIcon={<WorkIcon />} data-testid="menu-my-work" />
+  );
+  return (
+    <Menu>
+      {unitFirst && myWork}
+      <Menu.Item to={unitFirst ? '/overview' : '/'} primaryText="app.menu.dashboard" leftIcon={<DashboardIcon />} data-testid="menu-dashboard" />
+      {role && REVIEW_ROLES.includes(role) && (
+        <Menu.Item to="/review" primaryText="app.menu.review" leftIcon={<FactCheckIcon />} data-testid="menu-review" />
+      )}
+      {!unitFirst && myWork}
+      <Menu.ResourceItem name="Assignment" />
+      <Menu.ResourceItem name="Plan" />
+      <Menu.ResourceItem name="Task" />
+      <Menu.ResourceItem name="Target" />
+      <Menu.ResourceItem name="Unit" />
+      <Menu.ResourceItem name="Facility" />
+      <Menu.ResourceItem name="IndicatorValue" />
+      <Menu.ResourceItem name="ReportingObligation" />
+      {role === 'ADMIN' && <Menu.ResourceItem name="User" />}
+    </Menu>
+  );
+}

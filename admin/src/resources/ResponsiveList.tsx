@@ -1,0 +1,25 @@
+import type { ReactElement, ReactNode } from 'react';
+import { useMediaQuery, type Theme } from '@mui/material';
+import { List, SimpleList, type ListProps, type RaRecord } from 'react-admin';
+
+type Text = (record: RaRecord) => ReactNode;
+
+/**
+ * A list that is a table on a desk and a simple tappable list on a phone, where communes update
+ * from: the same filters, sorting and pagination either way.
+ */
+export function ResponsiveList({
+  primaryText,
+  secondaryText,
+  tertiaryText,
+  children,
+  linkType = 'show',
+  ...props
+}: Omit<ListProps, 'children'> & { primaryText: Text; secondaryText?: Text; tertiaryText?: Text; children: ReactElement; linkType?: 'show' | 'edit' | false }) {
+  const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  return (
+    <List {...props}>
+      {isSmall ? <SimpleList primaryText={primaryText} secondaryText={secondaryText} tertiaryText={tertiaryText} linkType={linkType} /> : children}
+    </List>
+  );
+}

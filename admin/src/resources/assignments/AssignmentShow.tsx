@@ -1,0 +1,63 @@
+import { Box, Typography } from '@mui/material';
+import {
+  FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh, useTranslate, type RaRecord,
+} from 'react-admin';
+import { ActionButtons } from '../../assignments/ActionButtons.js';
+import { DeadlineChipField, StatusChipField } from '../../assignments/chips.js';
+import { HistoryList } from '../../assignments/HistoryList.js';
+import { DayField, EnumField, InstantField, TaskTitle } from '../../fields.js';
+import type { Assignment } from '../../types.js';
+
+function Actions() {
+  const record = useRecordContext<Assignment>();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  if (!record) return null;
+  return record.allowedActions.length ? (
+    <ActionButtons assignment={record} onChanged={refresh} />
+  ) : (
+    <Typography variant="body2" color="text.secondary">
+      {translate('app.assignment.no_actions')}
+    </Typography>
+  );
+}
+
+function History() {
+  const record = useRecordContext<Assignment>();
+  return record ? <HistoryList history={record.history} /> : null;
+}
+
+export default function AssignmentShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <ReferenceField source="taskId" reference="Task">
+          <TaskTitle />
+        </ReferenceField>
+        <ReferenceField source="unitId" reference="Unit" />
+        <ReferenceField source="planId" reference="Plan" />
+        <EnumField source="role" enumName="AssignmentRole" />
+        <StatusChipField source="status" />
+        <DeadlineChipField source="deadlineClass" />
+        <DayField source="dueDate" />
+        <FunctionField source="daysOverdue" render={(r: RaRecord) => r.daysOverdue} />
+        <FunctionField source="progress" render={(r: RaRecord) => `${r.progress}%`} />
+        <TextField source="note" emptyText="—" />
+        <TextField source="blockedReason" emptyText="—" />
+        <InstantField source="startedAt" />
+        <InstantField source="submittedAt" />
+        <InstantField source="completedAt" />
+        <Labeled label="resources.Assignment.fields.allowedActions">
+          <Box>
+            <Actions />
+          </Box>
+        </Labeled>
+        <Labeled label="resources.Assignment.fields.history">
+          <Box>
+            <History />
+          </Box>
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

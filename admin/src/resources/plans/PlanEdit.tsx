@@ -1,0 +1,12 @@
+import { Edit } from 'react-admin';
+import { useConflictReload } from '../useConflictReload.js';
+import { PlanInputs } from './PlanInputs.js';
+
+export default function PlanEdit() {
+  const onError = useConflictReload();
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError }} queryOptions={{ meta: { sparseFields: ['id', 'code', 'title', 'number', 'issuingBody', 'issueDate', 'periodStart', 'periodEnd', 'signerName', 'signerTitle', 'status', 'parentId', 'version'] } }}>
+      <PlanInputs />
+    </Edit>
+  );
+}

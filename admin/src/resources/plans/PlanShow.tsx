@@ -1,0 +1,45 @@
+import { DataTable, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField } from 'react-admin';
+import { DayField, EnumField } from '../../fields.js';
+
+export default function PlanShow() {
+  return (
+    <Show queryOptions={{ meta: { sparseFields: ['id', 'code', 'title', 'number', 'issuingBody', 'issueDate', 'issuePlaceAndDate', 'periodStart', 'periodEnd', 'signerName', 'signerTitle', 'status', 'parentId', 'version'] } }}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="resources.Plan.name">
+          <TextField source="code" />
+          <TextField source="title" />
+          <TextField source="number" />
+          <TextField source="issuingBody" />
+          <DayField source="issueDate" />
+          <TextField source="issuePlaceAndDate" />
+          <DayField source="periodStart" />
+          <DayField source="periodEnd" />
+          <TextField source="signerName" />
+          <TextField source="signerTitle" />
+          <EnumField source="status" enumName="PlanStatus" />
+          <ReferenceField source="parentId" reference="Plan" emptyText="—" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.Plan.fields.targets" path="targets">
+          <ReferenceManyField reference="Target" target="planId" sort={{ field: 'code', order: 'ASC' }} label={false}>
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <DataTable.Col source="code" />
+              <DataTable.Col source="title" />
+              <DataTable.Col source="thresholdPercent" />
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.Plan.fields.tasks" path="tasks">
+          <ReferenceManyField reference="Task" target="planId" sort={{ field: 'position', order: 'ASC' }} perPage={100} label={false}>
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <DataTable.Col source="number" />
+              <DataTable.Col source="title" />
+              <DataTable.Col source="dueDate">
+                <DayField source="dueDate" />
+              </DataTable.Col>
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,78 @@
+export type AssignmentStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED' | 'DONE' | 'BLOCKED' | 'CANCELLED';
+export type AssignmentAction = 'START' | 'SUBMIT' | 'BLOCK' | 'UNBLOCK' | 'VERIFY' | 'RETURN' | 'CANCEL' | 'UPDATE_PROGRESS';
+export type DeadlineClass = 'DONE_ON_TIME' | 'DONE_LATE' | 'NOT_DONE_WITHIN_DEADLINE' | 'OVERDUE';
+export type Role = 'ADMIN' | 'LEADER' | 'COORDINATOR' | 'UNIT_HEAD' | 'OFFICER' | 'VIEWER';
+
+export interface StatusChange {
+  id: string;
+  action: AssignmentAction;
+  fromStatus: AssignmentStatus;
+  toStatus: AssignmentStatus;
+  comment: string | null;
+  actorName: string | null;
+  at: string;
+  progress: number;
+}
+
+export interface Assignment {
+  id: string;
+  version: number;
+  status: AssignmentStatus;
+  role: 'LEAD' | 'COORDINATE';
+  progress: number;
+  note: string | null;
+  blockedReason: string | null;
+  dueDate: string;
+  deadlineClass: DeadlineClass | null;
+  daysOverdue: number;
+  allowedActions: AssignmentAction[];
+  planId: string;
+  taskId: string;
+  unitId: string;
+  updatedAt: string;
+  task: { id: string; number?: string; title?: string };
+  unit: { id: string; code?: string; name?: string };
+  history: StatusChange[];
+}
+
+export interface ProgressFigures {
+  total: number;
+  comeDue: number;
+  doneOnTime: number;
+  doneLate: number;
+  notDoneWithinDeadline: number;
+  overdue: number;
+  completionRate: number | null;
+  overdueRate: number | null;
+  averageProgress: number | null;
+}
+
+export interface PlanProgress {
+  asOf: string;
+  overall: ProgressFigures;
+  byUnit: Array<{ unitId: string; unit: { id: string; code: string; name: string; shortName: string | null }; figures: ProgressFigures }>;
+  byTask: Array<{ taskId: string; task: { id: string; number: string; title: string; parentId: string | null }; figures: ProgressFigures }>;
+}
+
+export interface TargetRow {
+  id: string;
+  code: string;
+  title: string;
+  thresholdPercent: number;
+  comparator: 'AT_LEAST' | 'MORE_THAN';
+  deadline: string;
+  current: { valuePercent: number | null; met: boolean; basedOnDemoData: boolean; facilitiesCounted: number; asOf: string };
+}
+
+export interface LatestChange extends StatusChange {
+  assignment: { id: string; task: { number: string; title: string }; unit: { name: string } };
+}
+
+export interface Identity {
+  id: string;
+  fullName: string;
+  username: string;
+  role: Role;
+  unitId: string;
+  unit: { code: string; name: string };
+}
