@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { GET_ASSIGNMENT, TRANSITION, UPDATE_ASSIGNMENT, findAssignment } from '../helpers/queries.js';
+import { attachSampleEvidence } from '../helpers/evidence.js';
+import { GET_ASSIGNMENT, TRANSITION, UPDATE_ASSIGNMENT, findAssignment, step } from '../helpers/queries.js';
 
 let server: TestServer;
 const tokens: Record<string, string> = {};
@@ -28,6 +29,7 @@ describe('the assignment workflow over GraphQL', () => {
     expect(s.version).toBe(a.version + 1);
     expect(s.startedAt).not.toBeNull();
     expect(s.allowedActions).toEqual(['SUBMIT', 'BLOCK', 'UPDATE_PROGRESS']);
+    await attachSampleEvidence(server, tokens.gddt, a.id, 'bien-ban-tap-huan.pdf');
 
     const progressed = await server.gql(UPDATE_ASSIGNMENT, { id: a.id, version: s.version, progress: 60, note: 'Đã tập huấn 12/20 trường' }, tokens.gddt);
     expect(progressed.errors).toBeUndefined();
@@ -44,15 +46,14 @@ describe('the assignment workflow over GraphQL', () => {
     expect(submitted.data!.transitionAssignment.history).toEqual([
       { action: 'SUBMIT', fromStatus: 'IN_PROGRESS', toStatus: 'SUBMITTED', comment: 'Gửi kết quả', actorUsername: 'gddt', progress: 60 },
       { action: 'UPDATE_PROGRESS', fromStatus: 'IN_PROGRESS', toStatus: 'IN_PROGRESS', comment: 'Đã tập huấn 12/20 trường', actorUsername: 'gddt', progress: 60 },
+      { action: 'ATTACH_EVIDENCE', fromStatus: 'IN_PROGRESS', toStatus: 'IN_PROGRESS', comment: 'Đính kèm minh chứng: bien-ban-tap-huan.pdf', actorUsername: 'gddt', progress: 0 },
       { action: 'START', fromStatus: 'NOT_STARTED', toStatus: 'IN_PROGRESS', comment: null, actorUsername: 'gddt', progress: 0 },
     ]);
   });
 
   it('the coordinator returns submitted work with a comment, the officer resubmits, and the coordinator verifies it', async () => {
     let a = await findAssignment(server, tokens.vanphong, 'VP-HDND-UBND', '5');
-    for (const action of ['START', 'SUBMIT']) {
-      a = (await server.gql(TRANSITION, { id: a.id, action, version: a.version }, tokens.vanphong)).data!.transitionAssignment;
-    }
+    for (const action of ['START', 'SUBMIT']) a = await step(server, tokens.vanphong, a, action);
     const noComment = await server.gql(TRANSITION, { id: a.id, action: 'RETURN', version: a.version }, tokens.vhtt);
     expect(code(noComment)).toBe('BAD_USER_INPUT');
     expect(noComment.errors![0].extensions).toMatchObject({ argument: 'comment' });
@@ -64,7 +65,7 @@ describe('the assignment workflow over GraphQL', () => {
     expect(a.submittedAt).toBeNull();
     expect(a.history[0]).toMatchObject({ action: 'RETURN', comment: 'Thiếu số liệu bệnh viện huyện', actorUsername: 'vhtt' });
 
-    a = (await server.gql(TRANSITION, { id: a.id, action: 'SUBMIT', version: a.version }, tokens.vanphong)).data!.transitionAssignment;
+    a = await step(server, tokens.vanphong, a, 'SUBMIT');
     const verified = await server.gql(TRANSITION, { id: a.id, action: 'VERIFY', version: a.version }, tokens.vhtt);
     expect(verified.errors).toBeUndefined();
     expect(verified.data!.transitionAssignment).toMatchObject({ status: 'DONE', progress: 100, allowedActions: [] });
@@ -84,9 +85,7 @@ describe('the assignment workflow over GraphQL', () => {
 
   it('an officer cannot verify its own unit’s work, and the coordinator cannot verify its own office’s work', async () => {
     let own = await findAssignment(server, tokens.vhtt, 'PHONG-VHTT', '6');
-    for (const action of ['START', 'SUBMIT']) {
-      own = (await server.gql(TRANSITION, { id: own.id, action, version: own.version }, tokens.vhtt)).data!.transitionAssignment;
-    }
+    for (const action of ['START', 'SUBMIT']) own = await step(server, tokens.vhtt, own, action);
     expect(own.status).toBe('SUBMITTED');
     const selfVerify = await server.gql(TRANSITION, { id: own.id, action: 'VERIFY', version: own.version }, tokens.vhtt);
     expect(code(selfVerify)).toBe('FORBIDDEN');
@@ -94,9 +93,7 @@ describe('the assignment workflow over GraphQL', () => {
     expect(leader.data!.transitionAssignment.status).toBe('DONE');
 
     let commune = await findAssignment(server, tokens['xa-habac'], 'XA-HABAC', '3');
-    for (const action of ['START', 'SUBMIT']) {
-      commune = (await server.gql(TRANSITION, { id: commune.id, action, version: commune.version }, tokens['xa-habac'])).data!.transitionAssignment;
-    }
+    for (const action of ['START', 'SUBMIT']) commune = await step(server, tokens['xa-habac'], commune, action);
     const officerVerify = await server.gql(TRANSITION, { id: commune.id, action: 'VERIFY', version: commune.version }, tokens['xa-habac']);
     expect(code(officerVerify)).toBe('FORBIDDEN');
   });

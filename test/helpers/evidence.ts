@@ -61,7 +61,7 @@ export async function gqlUpload<T = Record<string, any>>(
   form.append('operations', JSON.stringify({ query, variables }));
   form.append('map', JSON.stringify(Object.fromEntries(entries.map(([path], i) => [String(i), [path]]))));
   entries.forEach(([, file], i) => {
-    const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
+    const bytes = new Uint8Array(typeof file.content === 'string' ? Buffer.from(file.content) : file.content);
     form.append(String(i), new Blob([bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
   });
   const headers: Record<string, string> = {};

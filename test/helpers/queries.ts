@@ -1,3 +1,4 @@
+import { attachSampleEvidence } from './evidence.js';
 import type { TestServer } from './server.js';
 
 export const ASSIGNMENT_FIELDS = `id status progress note version dueDate blockedReason startedAt submittedAt completedAt
@@ -39,3 +40,14 @@ export const UPDATE_ASSIGNMENT = `mutation($id: ID!, $version: Int!, $progress: 
 }`;
 
 export const GET_ASSIGNMENT = `query($id: ID!) { Assignment(id: $id) { ${ASSIGNMENT_FIELDS} } }`;
+
+/**
+ * One workflow step as a unit does it: SUBMIT first attaches a small PDF as evidence (the same
+ * content each time for an assignment, so a resubmission adds nothing new). Returns the assignment.
+ */
+export async function step(server: TestServer, token: string, a: { id: string; version: number }, action: string, comment?: string) {
+  if (action === 'SUBMIT') await attachSampleEvidence(server, token, a.id);
+  const res = await server.gql(TRANSITION, { id: a.id, action, version: a.version, comment }, token);
+  if (!res.data?.transitionAssignment) throw new Error(`${action} failed: ${JSON.stringify(res.errors)}`);
+  return res.data.transitionAssignment;
+}
