@@ -346,9 +346,13 @@ describe('evidence and the workflow', () => {
     const filesBefore = await storedFiles();
     const REMOVE = `mutation($id: ID!, $reason: String!) { removeEvidence(id: $id, reason: $reason) { id hidden hiddenAt hiddenReason } }`;
 
+    const untouched = await snapshot();
     expect(code(await server.gql(REMOVE, { id: ev.id, reason: 'không phải của tôi' }, tokens['xa-hason']))).toBe('FORBIDDEN');
     expect(code(await server.gql(REMOVE, { id: ev.id, reason: 'không phải của tôi' }, tokens.vhtt))).toBe('FORBIDDEN');
     expect(code(await server.gql(REMOVE, { id: ev.id, reason: '   ' }, tokens['xa-habac']))).toBe('BAD_USER_INPUT');
+    expect(code(await server.gql(REMOVE, { id: ev.id, reason: 'x' }))).toBe('UNAUTHENTICATED');
+    expect(await snapshot()).toEqual(untouched);
+    const hiddenRows = await db.query('select count(*)::int as n from evidence where hidden_at is not null');
     const removed = await server.gql(REMOVE, { id: ev.id, reason: 'Tải nhầm tệp' }, tokens['xa-habac']);
     expect(removed.errors).toBeUndefined();
     expect(removed.data!.removeEvidence).toMatchObject({ hidden: true, hiddenReason: 'Tải nhầm tệp' });
@@ -357,6 +361,7 @@ describe('evidence and the workflow', () => {
     expect(await storedFiles()).toEqual(filesBefore);
     const row = await db.query('select hidden_at, hidden_reason from evidence where id = $1', [ev.id]);
     expect(row.rows[0].hidden_reason).toBe('Tải nhầm tệp');
+    expect((await db.query('select count(*)::int as n from evidence where hidden_at is not null')).rows[0].n).toBe(hiddenRows.rows[0].n + 1);
 
     const own = (await server.gql(EVIDENCE_OF, { id: a.id, hidden: true }, tokens['xa-habac'])).data!.Assignment;
     expect(own.evidence).toEqual([]);
