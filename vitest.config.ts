@@ -13,7 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/e2e/build-admin.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

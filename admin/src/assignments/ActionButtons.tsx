@@ -65,7 +65,12 @@ export function ActionButtons({ assignment, onChanged, only }: { assignment: Tar
 
   const required = asking !== null && COMMENT_REQUIRED.has(asking);
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }} onClick={(e) => e.stopPropagation()}>
+    <Box
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}
+      onClick={(e) => e.stopPropagation()}
+      data-testid="actions"
+      data-assignment-id={assignment.id}
+    >
       {actions.map((action) => (
         <Button
           key={action}

@@ -37,7 +37,7 @@ export default function Dashboard() {
   if (!planId) return <Typography sx={{ p: 2 }}>{translate('app.dashboard.plan_missing')}</Typography>;
 
   return (
-    <Box sx={{ p: { xs: 1, sm: 2 }, display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="dashboard">
+    <Box sx={{ p: { xs: 1, sm: 2 }, display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0, maxWidth: '100%' }} data-testid="dashboard">
       <Title title={translate('app.dashboard.title')} />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
         <TextField
@@ -46,11 +46,13 @@ export default function Dashboard() {
           label={translate('app.dashboard.plan')}
           value={planId}
           onChange={(e) => setChosen(e.target.value)}
-          sx={{ minWidth: 280, maxWidth: '100%' }}
+          sx={{ width: { xs: '100%', md: 640 } }}
+          slotProps={{ select: { renderValue: (value) => plans!.find((p) => p.id === value)?.code ?? '' } }}
+          helperText={plans!.find((p) => p.id === planId)?.title}
           data-testid="plan-select"
         >
           {plans!.map((p) => (
-            <MenuItem key={p.id} value={p.id}>
+            <MenuItem key={p.id} value={p.id} sx={{ whiteSpace: 'normal', maxWidth: 640 }}>
               {p.code} — {p.title}
             </MenuItem>
           ))}

@@ -53,34 +53,33 @@ export function UnitRanking({ rows }: { rows: Row[] }) {
   );
 }
 
+/** Each unit's assignments split into the four deadline classes, so overdue work stands out in red. */
 export function UnitChart({ rows }: { rows: Row[] }) {
   const translate = useTranslate();
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const ranked = rankUnits(rows);
+  const series = [
+    { key: 'doneOnTime', label: 'app.dashboard.done_on_time', color: '#2e7d32' },
+    { key: 'doneLate', label: 'app.dashboard.done_late', color: '#ed6c02' },
+    { key: 'notDoneWithinDeadline', label: 'app.dashboard.within_deadline', color: '#0288d1' },
+    { key: 'overdue', label: 'app.dashboard.overdue', color: '#d32f2f' },
+  ] as const;
   return (
     <Card variant="outlined">
       <CardHeader title={translate('app.dashboard.by_unit_chart')} slotProps={{ title: { variant: 'h6' } }} />
       <CardContent sx={{ pt: 0 }} data-testid="unit-chart">
         <BarChart
           layout="horizontal"
-          height={Math.max(240, ranked.length * 28 + 60)}
-          margin={{ left: 8, right: 16 }}
-          yAxis={[{ scaleType: 'band', data: ranked.map(label), width: isSmall ? 110 : 180 }]}
-          xAxis={[{ min: 0, max: 100, valueFormatter: (v: number | null) => `${v ?? 0}%` }]}
-          series={[
-            {
-              data: ranked.map((r) => Math.round((r.figures.completionRate ?? 0) * 1000) / 10),
-              label: translate('app.dashboard.completion_rate'),
-              color: '#2e7d32',
-              valueFormatter: (v: number | null) => `${v ?? 0}%`,
-            },
-            {
-              data: ranked.map((r) => Math.round((r.figures.averageProgress ?? 0) * 10) / 10),
-              label: translate('app.dashboard.average_progress'),
-              color: '#1565c0',
-              valueFormatter: (v: number | null) => `${v ?? 0}%`,
-            },
-          ]}
+          height={Math.max(240, ranked.length * 26 + 80)}
+          margin={{ left: 4, right: 12 }}
+          yAxis={[{ scaleType: 'band', data: ranked.map(label), width: isSmall ? 100 : 170 }]}
+          xAxis={[{ tickMinStep: 1 }]}
+          series={series.map((s) => ({
+            data: ranked.map((r) => r.figures[s.key]),
+            label: translate(s.label),
+            color: s.color,
+            stack: 'total',
+          }))}
         />
       </CardContent>
     </Card>

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import DownloadIcon from '@mui/icons-material/Download';
+import InsertDriveFileIcon from '@mui/icons-material/InsertDriveFile';
+import ImageIcon from '@mui/icons-material/Image';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import TableChartIcon from '@mui/icons-material/TableChart';
+import {
+  Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, IconButton, List, ListItem, ListItemIcon, ListItemText,
+  TextField, Tooltip, Typography,
+} from '@mui/material';
+import { useNotify, useTranslate } from 'react-admin';
+import { formatInstant } from '../format.js';
+import { formatSize, removeEvidence, type AppError, type EvidenceItem } from './api.js';
+import { EVIDENCE_TEXT as T } from './messages.js';
+
+function TypeIcon({ item }: { item: EvidenceItem }) {
+  if (item.contentType.startsWith('image/')) return <ImageIcon color="action" />;
+  if (item.detectedExtension === 'pdf') return <PictureAsPdfIcon color="action" />;
+  if (['xlsx', 'xls', 'ods', 'csv'].includes(item.detectedExtension)) return <TableChartIcon color="action" />;
+  return <InsertDriveFileIcon color="action" />;
+}
+
+export interface EvidenceListProps {
+  evidence: EvidenceItem[];
+  /** Show the remove button (the unit, while it works on the assignment; or ADMIN). */
+  canRemove?: boolean;
+  /** Called after an item was removed, to reload. */
+  onChanged?: () => void;
+}
+
+/**
+ * The files that prove the work, oldest first, each with its download link. The link is the
+ * authorised /evidence/:id/download route: the session cookie goes with it, and the browser
+ * saves the file under its original (Vietnamese) name.
+ */
+export function EvidenceList({ evidence, canRemove, onChanged }: EvidenceListProps) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [removing, setRemoving] = useState<EvidenceItem | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  if (!evidence.length) {
+    return (
+      <Typography variant="body2" color="text.secondary" data-testid="evidence-empty">
+        {T.empty}
+      </Typography>
+    );
+  }
+
+  const confirm = async () => {
+    if (!removing) return;
+    setBusy(true);
+    try {
+      await removeEvidence(removing.id, reason);
+      notify(T.removed, { type: 'info' });
+      setRemoving(null);
+      setReason('');
+      onChanged?.();
+    } catch (e) {
+      const message = (e as AppError)?.message ?? T.failed;
+      notify(translate(message, { _: message }), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <List dense disablePadding data-testid="evidence-list">
+        {evidence.map((item) => (
+          <ListItem
+            key={item.id}
+            disableGutters
+            data-testid="evidence-item"
+            sx={{ opacity: item.hidden ? 0.6 : 1 }}
+            secondaryAction={
+              <>
+                <Tooltip title={T.download}>
+                  <IconButton component="a" href={item.downloadUrl} download={item.originalName} aria-label={`${T.download} ${item.originalName}`}>
+                    <DownloadIcon />
+                  </IconButton>
+                </Tooltip>
+                {canRemove && !item.hidden ? (
+                  <Button size="small" color="error" onClick={() => setRemoving(item)} data-testid="evidence-remove">
+                    {T.remove}
+                  </Button>
+                ) : null}
+              </>
+            }
+          >
+            <ListItemIcon sx={{ minWidth: 36 }}>
+              <TypeIcon item={item} />
+            </ListItemIcon>
+            <ListItemText
+              primary={
+                <>
+                  <a href={item.downloadUrl} download={item.originalName} data-testid="evidence-download">
+                    {item.originalName}
+                  </a>{' '}
+                  {item.hidden ? <Chip size="small" label={T.hidden} /> : null}
+                </>
+              }
+              secondary={
+                <>
+                  {`${formatSize(item.size)} · ${T.uploadedBy(item.uploadedByName ?? '—', formatInstant(item.uploadedAt))}`}
+                  {item.description ? (
+                    <Typography component="span" display="block" variant="body2" color="text.primary">
+                      {item.description}
+                    </Typography>
+                  ) : null}
+                  {item.hidden ? (
+                    <Typography component="span" display="block" variant="body2">
+                      {T.hiddenBy(item.hiddenByName ?? '—', formatInstant(item.hiddenAt), item.hiddenReason ?? '')}
+                    </Typography>
+                  ) : null}
+                </>
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
+      <Dialog open={!!removing} onClose={() => !busy && setRemoving(null)} fullWidth>
+        <DialogTitle>{T.removeTitle}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{removing?.originalName}</DialogContentText>
+          <DialogContentText variant="body2">{T.removeExplain}</DialogContentText>
+          <TextField
+            autoFocus
+            required
+            label={T.reason}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            fullWidth
+            multiline
+            margin="dense"
+            slotProps={{ htmlInput: { maxLength: 1000, 'data-testid': 'evidence-remove-reason' } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setRemoving(null)} disabled={busy}>
+            {T.cancel}
+          </Button>
+          <Button color="error" variant="contained" onClick={confirm} disabled={busy || !reason.trim()} data-testid="evidence-remove-confirm">
+            {T.confirmRemove}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}

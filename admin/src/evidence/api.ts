@@ -1,0 +1,110 @@
+import { toAppError, type AppError, type GraphQLErrorShape } from '../errors.js';
+import { GRAPHQL_URL, gqlRequest } from '../graphql.js';
+
+export interface EvidenceItem {
+  id: string;
+  originalName: string;
+  description: string | null;
+  size: number;
+  contentType: string;
+  detectedExtension: string;
+  sha256: string;
+  uploadedAt: string;
+  uploadedByName: string | null;
+  hidden: boolean;
+  hiddenAt: string | null;
+  hiddenByName: string | null;
+  hiddenReason: string | null;
+  downloadUrl: string;
+}
+
+export interface UploadResult {
+  duplicate: boolean;
+  message: string;
+  evidence: EvidenceItem;
+}
+
+export interface AssignmentEvidenceData {
+  id: string;
+  status: string;
+  mayAttachEvidence: boolean;
+  evidence: EvidenceItem[];
+}
+
+export const EVIDENCE_ITEM_FIELDS = `id originalName description size contentType detectedExtension sha256 uploadedAt uploadedByName
+  hidden hiddenAt hiddenByName hiddenReason downloadUrl`;
+
+export async function fetchAssignmentEvidence(assignmentId: string, includeHidden = false): Promise<AssignmentEvidenceData> {
+  const data = await gqlRequest<{ Assignment: AssignmentEvidenceData }>(
+    `query($id: ID!, $hidden: Boolean) { Assignment(id: $id) { id status mayAttachEvidence evidence(includeHidden: $hidden) { ${EVIDENCE_ITEM_FIELDS} } } }`,
+    { id: assignmentId, hidden: includeHidden },
+  );
+  return data.Assignment;
+}
+
+export async function removeEvidence(id: string, reason: string): Promise<EvidenceItem> {
+  const data = await gqlRequest<{ removeEvidence: EvidenceItem }>(
+    `mutation($id: ID!, $reason: String!) { removeEvidence(id: $id, reason: $reason) { ${EVIDENCE_ITEM_FIELDS} } }`,
+    { id, reason },
+  );
+  return data.removeEvidence;
+}
+
+const ATTACH = `mutation($assignmentId: ID!, $files: [Upload!]!, $descriptions: [String]) {
+  attachEvidence(assignmentId: $assignmentId, files: $files, descriptions: $descriptions) { duplicate message evidence { ${EVIDENCE_ITEM_FIELDS} } }
+}`;
+
+/**
+ * Sends files as a GraphQL multipart request (the spec graphql-upload implements), with the header
+ * Apollo's CSRF protection requires. XMLHttpRequest rather than fetch for upload progress on slow
+ * mobile connections. The session travels in the HttpOnly cookie.
+ */
+export function uploadEvidence(
+  assignmentId: string,
+  files: Array<{ file: File; description: string }>,
+  onProgress?: (fraction: number) => void,
+): Promise<UploadResult[]> {
+  const form = new FormData();
+  form.append(
+    'operations',
+    JSON.stringify({
+      query: ATTACH,
+      variables: { assignmentId, files: files.map(() => null), descriptions: files.map((f) => f.description.trim() || null) },
+    }),
+  );
+  form.append('map', JSON.stringify(Object.fromEntries(files.map((_, i) => [String(i), [`variables.files.${i}`]]))));
+  files.forEach(({ file }, i) => form.append(String(i), file, file.name));
+
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', GRAPHQL_URL);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('apollo-require-preflight', 'true');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(toAppError(new TypeError('network')));
+    xhr.onload = () => {
+      let body: { data?: { attachEvidence?: UploadResult[] }; errors?: GraphQLErrorShape[] };
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        reject(toAppError({ status: xhr.status }));
+        return;
+      }
+      if (body.errors?.length) reject(toAppError({ errors: body.errors }));
+      else if (body.data?.attachEvidence) resolve(body.data.attachEvidence);
+      else reject(toAppError({ status: xhr.status }));
+    };
+    xhr.send(form);
+  });
+}
+
+export type { AppError };
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 0 })} KB`;
+  return `${bytes} byte`;
+}

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { ATTACH_EVIDENCE, gqlUpload, samplePdf } from '../helpers/evidence.js';
+import { DEMO_PASSWORD, type TestServer } from '../helpers/server.js';
+
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../screenshots');
+export const DESKTOP = { width: 1366, height: 768 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Requests the page made to anywhere but the API's own origin. */
+  foreignRequests: string[];
+}
+
+/** A fresh browser profile signed in through the sign-in form, as the person would. */
+export async function signIn(browser: Browser, server: TestServer, username: string, viewport = DESKTOP): Promise<Session> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const foreignRequests: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  await page.goto(`${server.url}/#/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+  return { context, page, foreignRequests };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+export function card(page: Page, assignmentId: string): Locator {
+  return page.locator(`[data-testid="assignment-card"][data-assignment-id="${assignmentId}"]`);
+}
+
+/** Opens My work afresh (a full load, as after coming back to the app later). */
+export async function openMyWork(page: Page, server: TestServer): Promise<void> {
+  await page.goto(`${server.url}/#/my-work`);
+  await page.reload();
+  await page.locator('[data-testid="assignment-card"]').first().waitFor();
+}
+
+/**
+ * Sends an assignment for review from My work: the one place the submit step lives. The API requires
+ * evidence before SUBMIT; the admin has no upload screen yet, so the officer's evidence goes in
+ * through the API's multipart upload, then the officer presses the button on the reloaded card.
+ */
+export async function submitForReview(page: Page, server: TestServer, officerToken: string, assignmentId: string): Promise<void> {
+  const uploaded = await gqlUpload(
+    server,
+    ATTACH_EVIDENCE,
+    { assignmentId, files: [null], descriptions: ['Biên bản kết quả'] },
+    { 'variables.files.0': { name: 'bien-ban.pdf', content: samplePdf(`Biên bản ${Date.now()}`), type: 'application/pdf' } },
+    officerToken,
+  );
+  if (uploaded.errors) throw new Error(`evidence upload refused: ${JSON.stringify(uploaded.errors)}`);
+  await openMyWork(page, server);
+  const assignmentCard = card(page, assignmentId);
+  await assignmentCard.locator('[data-testid="action-SUBMIT"]').click();
+  await assignmentCard.locator('[data-testid="status-chip"][data-value="SUBMITTED"]').waitFor();
+}
