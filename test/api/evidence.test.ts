@@ -346,6 +346,10 @@ describe('evidence and the workflow', () => {
     const filesBefore = await storedFiles();
     const REMOVE = `mutation($id: ID!, $reason: String!) { removeEvidence(id: $id, reason: $reason) { id hidden hiddenAt hiddenReason } }`;
 
+    const mayRemove = async (user: string) =>
+      (await server.gql(EVIDENCE_OF, { id: a.id }, tokens[user])).data!.Assignment.evidence.map((e: { mayRemove: boolean }) => e.mayRemove);
+    expect(await mayRemove('xa-habac')).toEqual([true]);
+    expect(await mayRemove('vhtt')).toEqual([false]);
     const untouched = await snapshot();
     expect(code(await server.gql(REMOVE, { id: ev.id, reason: 'không phải của tôi' }, tokens['xa-hason']))).toBe('FORBIDDEN');
     expect(code(await server.gql(REMOVE, { id: ev.id, reason: 'không phải của tôi' }, tokens.vhtt))).toBe('FORBIDDEN');
@@ -388,7 +392,16 @@ describe('evidence and the workflow', () => {
     const res = await server.gql(`mutation($id: ID!) { removeEvidence(id: $id, reason: "muốn xóa") { id } }`, { id: ev.id }, tokens['tt-hatrung']);
     expect(reason(res)).toBe('EVIDENCE_LOCKED');
     const still = (await server.gql(EVIDENCE_OF, { id: a.id }, tokens['tt-hatrung'])).data!.Assignment;
-    expect(still.evidence.map((e: { id: string }) => e.id)).toEqual([ev.id]);
+    expect(still.evidence.map((e: { id: string; mayRemove: boolean }) => [e.id, e.mayRemove])).toEqual([[ev.id, false]]);
+
+    // ADMIN may still hide a file uploaded by mistake (personal data, say); it stays in the history.
+    const admin = (await server.gql(EVIDENCE_OF, { id: a.id }, tokens.admin)).data!.Assignment;
+    expect(admin.evidence[0].mayRemove).toBe(true);
+    const hidden = await server.gql(`mutation($id: ID!) { removeEvidence(id: $id, reason: "Có thông tin cá nhân") { hidden } }`, { id: ev.id }, tokens.admin);
+    expect(hidden.data!.removeEvidence.hidden).toBe(true);
+    const after = (await server.gql(EVIDENCE_OF, { id: a.id }, tokens['tt-hatrung'])).data!.Assignment;
+    expect(after.status).toBe('DONE');
+    expect(after.history[0]).toMatchObject({ action: 'REMOVE_EVIDENCE', actorUsername: 'admin' });
   });
 
   it('the same content uploaded twice to the same work is recognised and not stored again', async () => {

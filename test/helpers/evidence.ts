@@ -9,7 +9,7 @@ export interface UploadFile {
 }
 
 export const EVIDENCE_FIELDS = `id ownerKind ownerId assignmentId unitId originalName description size contentType detectedExtension sha256
-  uploadedAt uploadedByUsername hidden hiddenAt hiddenReason downloadUrl`;
+  uploadedAt uploadedByUsername hidden hiddenAt hiddenReason downloadUrl mayRemove`;
 
 export const ATTACH_EVIDENCE = `mutation($assignmentId: ID!, $files: [Upload!]!, $descriptions: [String]) {
   attachEvidence(assignmentId: $assignmentId, files: $files, descriptions: $descriptions) { duplicate message evidence { ${EVIDENCE_FIELDS} } }

@@ -58,7 +58,7 @@ export function AssignmentEvidence({ assignmentId, includeHidden, onChanged, rel
           <CircularProgress size={24} />
         </Box>
       ) : null}
-      {data ? <EvidenceList evidence={data.evidence} canRemove={data.mayAttachEvidence} onChanged={changed} /> : null}
+      {data ? <EvidenceList evidence={data.evidence} onChanged={changed} /> : null}
       {data?.mayAttachEvidence ? (
         <EvidenceUploadPanel assignmentId={assignmentId} onUploaded={changed} maxFiles={maxFiles} maxFileBytes={maxFileBytes} />
       ) : null}

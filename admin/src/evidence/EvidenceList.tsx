@@ -22,8 +22,6 @@ function TypeIcon({ item }: { item: EvidenceItem }) {
 
 export interface EvidenceListProps {
   evidence: EvidenceItem[];
-  /** Show the remove button (the unit, while it works on the assignment; or ADMIN). */
-  canRemove?: boolean;
   /** Called after an item was removed, to reload. */
   onChanged?: () => void;
 }
@@ -33,7 +31,7 @@ export interface EvidenceListProps {
  * authorised /evidence/:id/download route: the session cookie goes with it, and the browser
  * saves the file under its original (Vietnamese) name.
  */
-export function EvidenceList({ evidence, canRemove, onChanged }: EvidenceListProps) {
+export function EvidenceList({ evidence, onChanged }: EvidenceListProps) {
   const translate = useTranslate();
   const notify = useNotify();
   const [removing, setRemoving] = useState<EvidenceItem | null>(null);
@@ -81,7 +79,7 @@ export function EvidenceList({ evidence, canRemove, onChanged }: EvidenceListPro
                     <DownloadIcon />
                   </IconButton>
                 </Tooltip>
-                {canRemove && !item.hidden ? (
+                {item.mayRemove ? (
                   <Button size="small" color="error" onClick={() => setRemoving(item)} data-testid="evidence-remove">
                     {T.remove}
                   </Button>

@@ -16,6 +16,8 @@ export interface EvidenceItem {
   hiddenByName: string | null;
   hiddenReason: string | null;
   downloadUrl: string;
+  /** The viewer may remove (hide) it now. */
+  mayRemove: boolean;
 }
 
 export interface UploadResult {
@@ -32,7 +34,7 @@ export interface AssignmentEvidenceData {
 }
 
 export const EVIDENCE_ITEM_FIELDS = `id originalName description size contentType detectedExtension sha256 uploadedAt uploadedByName
-  hidden hiddenAt hiddenByName hiddenReason downloadUrl`;
+  hidden hiddenAt hiddenByName hiddenReason downloadUrl mayRemove`;
 
 export async function fetchAssignmentEvidence(assignmentId: string, includeHidden = false): Promise<AssignmentEvidenceData> {
   const data = await gqlRequest<{ Assignment: AssignmentEvidenceData }>(

@@ -97,6 +97,11 @@ export class EvidenceResolver {
     return e.hiddenBy ? ((await ctx.loaders.user.load(e.hiddenBy.id))?.fullName ?? null) : null;
   }
 
+  @FieldResolver(() => Boolean, { description: 'Người dùng hiện tại có thể gỡ minh chứng này lúc này' })
+  mayRemove(@Root() e: Evidence, @Ctx() ctx: Context) {
+    return ctx.services.evidence.mayRemove(e);
+  }
+
   @FieldResolver(() => String, { description: 'Đường dẫn tải về (cần đăng nhập: cookie phiên hoặc Bearer token)' })
   downloadUrl(@Root() e: Evidence) {
     return `/evidence/${e.id}/download`;

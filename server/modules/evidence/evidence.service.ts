@@ -73,6 +73,15 @@ export class EvidenceService {
     return EVIDENCE_EDITABLE.has(assignment.status) && can(this.viewer, 'assignment:work', { unitId: assignment.unit.id });
   }
 
+  /** May the viewer remove (hide) this evidence now? The same rule remove() enforces. */
+  async mayRemove(evidence: Evidence): Promise<boolean> {
+    if (evidence.hiddenAt || !this.viewer) return false;
+    if (can(this.viewer, 'evidence:hide-any')) return true;
+    if (evidence.ownerKind !== EvidenceOwnerKind.ASSIGNMENT) return false;
+    const assignment = await this.loaders.assignment.load(evidence.ownerId);
+    return !!assignment && this.mayAttach(assignment);
+  }
+
   mayRead(evidence: Evidence): boolean {
     if (!can(this.viewer, 'evidence:read', { unitId: evidence.unit.id })) return false;
     return !evidence.hiddenAt || can(this.viewer, 'evidence:read-hidden', { unitId: evidence.unit.id });
