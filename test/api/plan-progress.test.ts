@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TRANSITION } from '../helpers/queries.js';
+import { attachSampleEvidence } from '../helpers/evidence.js';
 import { today } from '../../server/shared/dates.js';
 
 /**
@@ -23,6 +24,10 @@ async function create(mutation: string, vars: Record<string, unknown>, token = t
 async function drive(assignment: string, token: string, actions: string[], comment?: string) {
   let version = (await server.gql('query($id: ID!) { Assignment(id: $id) { version } }', { id: assignment }, token)).data!.Assignment.version;
   for (const action of actions) {
+    if (action === 'SUBMIT') {
+      await attachSampleEvidence(server, token, assignment);
+      version = (await server.gql('query($id: ID!) { Assignment(id: $id) { version } }', { id: assignment }, token)).data!.Assignment.version;
+    }
     const res = await server.gql(TRANSITION, { id: assignment, action, version, comment }, token);
     if (res.errors) throw new Error(`${action}: ${JSON.stringify(res.errors)}`);
     version = res.data!.transitionAssignment.version;
