@@ -114,8 +114,9 @@ export class AuthService {
     const token = await this.em.findOne(ApiToken, { tokenHash: hashToken(secret), revokedAt: null, expiresAt: { $gt: now } });
     if (!token) return null;
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      // A plain UPDATE, not a versioned flush: an admin editing the token at the same moment must not conflict.
-      await this.em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: now });
+      // One column only: not a versioned flush (nothing to conflict with) and not updated_at (the token did not change).
+      await this.em.getConnection().execute('update "api_token" set "last_used_at" = ? where "id" = ?', [now, token.id]);
+      token.lastUsedAt = now;
     }
     return token;
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../auth/policy.js';
+import { authorize, type Viewer } from '../../auth/policy.js';
 import { badInput } from '../../shared/errors.js';
 import { OrderDirection } from '../../shared/pagination.js';
 import { ResourceService, type ResourceSpec } from '../../shared/resource.service.js';
@@ -21,6 +21,8 @@ export class TaskService extends ResourceService<Task> {
 
   /** A sub-task's number must extend its parent's ("1.2" under "1"), as the document numbers them. */
   override async create(data: Record<string, unknown>): Promise<Task> {
+    // Who may write comes first: the checks below would tell a stranger which tasks exist.
+    authorize(this.viewer, TASK_SPEC.writePermission);
     const number = String(data.number);
     const parentNumber = number.includes('.') ? number.split('.')[0] : null;
     if (data.parentId) {
