@@ -5,7 +5,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from './config.js';
@@ -16,6 +16,7 @@ import { createSchema } from './schema.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { graphqlSecurityOptions } from './security/graphql-security.js';
 import { requestTimeout, securityHeaders } from './security/http.js';
+import { landingPageGate } from './security/landing-page.js';
 import { evidenceDownloadHandler } from './modules/evidence/evidence.download.js';
 import { requireUploadPreflight, uploadErrorHandler, uploadLimits } from './modules/evidence/evidence.upload.js';
 import { closeEvidenceStore } from './modules/evidence/storage/index.js';
@@ -84,7 +85,8 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     ...security.options,
-    plugins: [...security.plugins, ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // In production the query editor is served to ADMIN only: landingPageGate turns everyone else away.
+    plugins: [...security.plugins, ...(config.isProduction ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : [])],
   });
   await apollo.start();
 
@@ -101,6 +103,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     const ready = database === 'ok' && queue === 'ok';
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', database, redis: queue });
   });
+  app.get('/graphql', landingPageGate(config, orm));
   app.use(
     '/graphql',
     // File uploads (evidence) as GraphQL multipart requests; JSON requests pass straight through.

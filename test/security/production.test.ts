@@ -55,15 +55,26 @@ describe('in production', () => {
     expect(argTypo.errors![0].message).not.toMatch(/Did you mean|perPage/);
   });
 
-  it('the landing page is not served', async () => {
-    for (const token of [undefined, tokens.gddt]) {
-      const res = await fetch(`${prod.url}/graphql`, { headers: { accept: 'text/html', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  it('the query editor page is served to ADMIN only', async () => {
+    const open = (token?: string) =>
+      fetch(`${prod.url}/graphql`, { headers: { accept: 'text/html', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    for (const token of [undefined, tokens.gddt, tokens.phochutich]) {
+      const res = await open(token);
+      expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).not.toMatch(/text\/html/);
       expect(await res.text()).not.toMatch(/<html|sandbox/i);
     }
-    const devPage = await fetch(`${dev.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(devPage.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await devPage.text()).toMatch(/<html/i);
+    const cookie = await fetch(`${prod.url}/graphql`, { headers: { accept: 'text/html', cookie: `tiendo_session=${tokens.gddt}` } });
+    expect(cookie.status).toBe(404);
+
+    const admin = await open(tokens.admin);
+    expect(admin.status).toBe(200);
+    expect(admin.headers.get('content-type')).toMatch(/text\/html/);
+    // The page carries its own policy (a nonce and Apollo's CDN) instead of the app-wide one.
+    expect(admin.headers.get('content-security-policy')).toBeNull();
+    expect(await admin.text()).toMatch(/<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'nonce-/);
+    // Every other response keeps the app-wide policy.
+    expect((await prod.gql('{ __typename }')).headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('an unexpected failure is masked: a generic message and a request id, the details only in the log', async () => {
