@@ -1,5 +1,3 @@
-import { HttpError } from 'react-admin';
-
 /** What the API's `extensions.code` means to the person at the screen; keys of the i18n catalogue. */
 const MESSAGE_KEYS: Record<string, string> = {
   CONFLICT: 'app.errors.conflict',
@@ -20,21 +18,28 @@ export interface GraphQLErrorShape {
   extensions?: { code?: string; [key: string]: unknown };
 }
 
-/** An error the admin can show: `message` is an i18n key or a Vietnamese sentence, `code` the API's code. */
-export class AppError extends HttpError {
+/**
+ * An error the admin can show: `message` is an i18n key or a Vietnamese sentence, `code` the API's code,
+ * `status` what react-admin's auth check reads. Not a subclass of react-admin's HttpError: that one resets
+ * its prototype in its constructor, so `instanceof` on a subclass would never hold.
+ */
+export class AppError extends Error {
+  readonly isAppError = true;
+  readonly body: Record<string, unknown>;
   constructor(
     message: string,
     readonly code: string,
-    status: number,
+    readonly status: number,
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message, status, { code, ...details });
+    super(message);
+    this.body = { code, ...details };
   }
 }
 
 /** The one place GraphQL and network errors become what the user reads. */
 export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
+  if ((error as AppError)?.isAppError) return error as AppError;
   const e = error as {
     graphQLErrors?: GraphQLErrorShape[];
     errors?: GraphQLErrorShape[];

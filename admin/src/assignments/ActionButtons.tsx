@@ -30,6 +30,8 @@ export function ActionButtons({ assignment, onChanged, only }: { assignment: Tar
   const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
   const [asking, setAsking] = useState<AssignmentAction | null>(null);
+  /** The version shown when the comment dialog opened: the comment answers what the user saw then. */
+  const [askedVersion, setAskedVersion] = useState(assignment.version);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [progressOpen, setProgressOpen] = useState(false);
@@ -37,10 +39,10 @@ export function ActionButtons({ assignment, onChanged, only }: { assignment: Tar
   const actions = assignment.allowedActions.filter((a) => !only || only.includes(a));
   if (!actions.length) return null;
 
-  const run = async (action: AssignmentAction, text?: string) => {
+  const run = async (action: AssignmentAction, text?: string, version = assignment.version) => {
     setBusy(true);
     try {
-      await dataProvider.transitionAssignment({ id: assignment.id, action, version: assignment.version, comment: text?.trim() || null });
+      await dataProvider.transitionAssignment({ id: assignment.id, action, version, comment: text?.trim() || null });
       notify('app.assignment.done', { type: 'success', messageArgs: { action: translate(`app.enums.AssignmentAction.${action}`) } });
       setAsking(null);
       setComment('');
@@ -59,7 +61,10 @@ export function ActionButtons({ assignment, onChanged, only }: { assignment: Tar
 
   const press = (action: AssignmentAction) => {
     if (action === 'UPDATE_PROGRESS') setProgressOpen(true);
-    else if (COMMENT_REQUIRED.has(action)) setAsking(action);
+    else if (COMMENT_REQUIRED.has(action)) {
+      setAskedVersion(assignment.version);
+      setAsking(action);
+    }
     else void run(action);
   };
 
@@ -105,7 +110,7 @@ export function ActionButtons({ assignment, onChanged, only }: { assignment: Tar
           <Button
             variant="contained"
             disabled={busy || (required && !comment.trim())}
-            onClick={() => asking && run(asking, comment)}
+            onClick={() => asking && run(asking, comment, askedVersion)}
             data-testid="confirm-action"
           >
             {translate('ra.action.confirm')}

@@ -18,6 +18,9 @@ export function ProgressDialog({
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
+  // The version the user read when they started typing: a background refetch must not turn their stale
+  // edit into a silent overwrite of someone else's change.
+  const [version] = useState(assignment.version);
   const [progress, setProgress] = useState(assignment.progress);
   const [note, setNote] = useState(assignment.note ?? '');
   const [busy, setBusy] = useState(false);
@@ -25,7 +28,7 @@ export function ProgressDialog({
   const save = async () => {
     setBusy(true);
     try {
-      await dataProvider.updateProgress({ id: assignment.id, version: assignment.version, progress, note });
+      await dataProvider.updateProgress({ id: assignment.id, version, progress, note });
       notify('app.assignment.progress_saved', { type: 'success' });
       onChanged();
     } catch (error) {

@@ -2,6 +2,21 @@ import type { ReactNode } from 'react';
 import { Layout } from 'react-admin';
 import { AppMenu } from './AppMenu.js';
 
+/**
+ * react-admin's layout grows to fit its widest content (minWidth: fit-content), which pushes a phone
+ * screen sideways; wide tables scroll inside their own cards instead.
+ */
+const fitScreen = {
+  minWidth: 0,
+  '& .RaLayout-appFrame': { minWidth: 0 },
+  '& .RaLayout-contentWithSidebar': { minWidth: 0 },
+  '& .RaLayout-content': { minWidth: 0, overflowX: 'hidden' },
+};
+
 export function AppLayout({ children }: { children: ReactNode }) {
-  return <Layout menu={AppMenu}>{children}</Layout>;
+  return (
+    <Layout menu={AppMenu} sx={fitScreen}>
+      {children}
+    </Layout>
+  );
 }

@@ -1,6 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useMediaQuery, type Theme } from '@mui/material';
-import { List, SimpleList, type ListProps, type RaRecord } from 'react-admin';
+import { List, Pagination, SimpleList, type ListProps, type RaRecord } from 'react-admin';
 
 type Text = (record: RaRecord) => ReactNode;
 
@@ -18,7 +18,8 @@ export function ResponsiveList({
 }: Omit<ListProps, 'children'> & { primaryText: Text; secondaryText?: Text; tertiaryText?: Text; children: ReactElement; linkType?: 'show' | 'edit' | false }) {
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   return (
-    <List {...props}>
+    // Catalogue lists have no client-side export: it would stop at one page; assignments export on the server.
+    <List exporter={false} pagination={<Pagination rowsPerPageOptions={[10, 25, 50, 100]} />} {...props}>
       {isSmall ? <SimpleList primaryText={primaryText} secondaryText={secondaryText} tertiaryText={tertiaryText} linkType={linkType} /> : children}
     </List>
   );

@@ -17,7 +17,7 @@ export default function FacilityList() {
       primaryText={(r) => r.name}
       secondaryText={(r) => r.code}
     >
-      <DataTable rowClick="show">
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
         <DataTable.Col source="communeId" disableSort>

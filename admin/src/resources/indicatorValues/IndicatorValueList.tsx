@@ -15,7 +15,7 @@ export default function IndicatorValueList() {
       primaryText={(r) => <ReferenceField source="facilityId" reference="Facility" record={r} link={false} />}
       secondaryText={(r) => formatDay(r.asOf)}
     >
-      <DataTable rowClick="show">
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="facilityId" disableSort>
           <ReferenceField source="facilityId" reference="Facility" link={false} />
         </DataTable.Col>

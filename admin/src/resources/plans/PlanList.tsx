@@ -15,7 +15,7 @@ export default function PlanList() {
       secondaryText={(r) => `${r.code}${r.number ? ` · ${r.number}` : ''}`}
       tertiaryText={(r) => formatDay(r.issueDate)}
     >
-      <DataTable rowClick="show">
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="number" disableSort />
         <DataTable.Col source="title" />

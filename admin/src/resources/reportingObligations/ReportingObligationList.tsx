@@ -16,7 +16,7 @@ export default function ReportingObligationList() {
       primaryText={(r) => r.subject}
       secondaryText={(r) => formatDay(r.dueBefore)}
     >
-      <DataTable rowClick="show">
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="subject" disableSort />
         <DataTable.Col source="period">
           <EnumField source="period" enumName="ReportPeriod" />

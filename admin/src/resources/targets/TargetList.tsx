@@ -17,7 +17,7 @@ export default function TargetList() {
       primaryText={(r) => `${r.code}. ${r.title}`}
       secondaryText={(r) => `≥ ${r.thresholdPercent}% · ${current(r)}`}
     >
-      <DataTable rowClick="show">
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="title" disableSort />
         <DataTable.Col source="planId" disableSort>

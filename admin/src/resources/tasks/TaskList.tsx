@@ -25,9 +25,8 @@ export default function TaskList() {
       )}
       secondaryText={(r) => (r.dueDate ? formatDay(r.dueDate) : '')}
     >
-      <DataTable rowClick="show">
-        <DataTable.Col source="number" />
-        <DataTable.Col source="title">
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="title" disableSort>
           <FunctionField
             render={(r: RaRecord) => (
               <Box component="span" sx={{ pl: depth(r) * 3, display: 'block', fontWeight: depth(r) ? 400 : 500 }} data-testid="task-tree-row">

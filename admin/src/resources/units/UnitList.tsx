@@ -10,7 +10,7 @@ export default function UnitList() {
       primaryText={(r) => r.name}
       secondaryText={(r) => r.code}
     >
-      <DataTable rowClick="show">
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
         <DataTable.Col source="shortName" disableSort />

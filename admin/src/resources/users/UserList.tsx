@@ -16,7 +16,7 @@ export default function UserList() {
       primaryText={(r) => r.fullName}
       secondaryText={(r) => r.username}
     >
-      <DataTable rowClick="show">
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="username" />
         <DataTable.Col source="fullName" />
         <DataTable.Col source="role">
