@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
-import { authorize, can, requireViewer, type Viewer } from '../../auth/policy.js';
+import { actingUserId, authorize, can, requireViewer, type Viewer } from '../../auth/policy.js';
 import type { AppConfig } from '../../config.js';
 import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import type { Loaders } from '../../shared/loaders.js';
@@ -20,7 +20,8 @@ export const MAX_DESCRIPTION = 1000;
 
 /** The account to record: none for an integrator's API token, whose id names no user. */
 function actorOf(em: EntityManager, viewer: Viewer): User | null {
-  return (viewer as { token?: unknown }).token ? null : em.getReference(User, viewer.id);
+  const userId = actingUserId(viewer);
+  return userId ? em.getReference(User, userId) : null;
 }
 
 export interface AttachOutcome {

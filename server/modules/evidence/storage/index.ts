@@ -1,3 +1,4 @@
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '../../../config.js';
 import { LocalEvidenceStore } from './local.store.js';
@@ -28,12 +29,25 @@ export async function closeEvidenceStore(config: AppConfig): Promise<void> {
 async function createStore(config: AppConfig): Promise<EvidenceStore> {
   const e = config.evidence;
   const root = path.resolve(e.dir);
-  if (e.storage === 's3') {
-    const s3 = new S3EvidenceStore({ ...e.s3!, stagingDir: path.join(root, '.staging') });
-    await s3.init();
-    return s3;
+  let store: LocalEvidenceStore | S3EvidenceStore;
+  if (e.storage === 's3') store = new S3EvidenceStore({ ...e.s3!, stagingDir: path.join(root, '.staging') });
+  else store = new LocalEvidenceStore(root);
+  await store.init();
+  await sweepStaging(store.stagingDir);
+  return store;
+}
+
+const STALE_MS = 24 * 3600_000;
+
+/**
+ * Removes what a crashed process left in staging. Only old files: another server sharing the folder
+ * may be receiving an upload right now, and no upload takes a day.
+ */
+async function sweepStaging(dir: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(dir)) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile() && now - info.mtimeMs > STALE_MS) await rm(file, { force: true });
   }
-  const local = new LocalEvidenceStore(root);
-  await local.init();
-  return local;
 }
