@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { SecurityLimits } from '../config.js';
 import { DomainError, ErrorCode } from '../shared/errors.js';
 
@@ -22,8 +22,18 @@ export class LoginLimiter {
     private readonly limits: Pick<SecurityLimits, 'loginFailuresPerAccount' | 'loginFailuresPerAddress' | 'loginFailureWindowSeconds'>,
   ) {
     const duration = limits.loginFailureWindowSeconds;
-    this.account = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${keyPrefix}:login-account`, points: limits.loginFailuresPerAccount, duration });
-    this.address = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${keyPrefix}:login-address`, points: limits.loginFailuresPerAddress, duration });
+    // While Redis is unreachable (the producer connection queues nothing), counting goes on in this process
+    // rather than signing in failing with a server error or going unlimited.
+    const limiter = (name: string, points: number) =>
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${keyPrefix}:${name}`,
+        points,
+        duration,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration }),
+      });
+    this.account = limiter('login-account', limits.loginFailuresPerAccount);
+    this.address = limiter('login-address', limits.loginFailuresPerAddress);
   }
 
   /** Refuses before the password is even checked when either count is used up. */

@@ -118,6 +118,19 @@ describe('failed sign-in limits', () => {
     expect(events.data).toEqual({ _allAuditEventsMeta: { count: 100 }, locked: { count: 3 } });
   });
 
+  it('while Redis is unreachable, sign-in still works and failures are still counted, in the process', async () => {
+    const isolated = await startTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '2' });
+    try {
+      isolated.app.redis.disconnect();
+      expect(code(await isolated.gql(LOGIN, { u: 'gddt', p: 'sai-mat-khau' }))).toBe('UNAUTHENTICATED');
+      expect(code(await isolated.gql(LOGIN, { u: 'vhtt', p: DEMO_PASSWORD }))).toBeUndefined();
+      expect(code(await isolated.gql(LOGIN, { u: 'gddt', p: 'sai-mat-khau' }))).toBe('UNAUTHENTICATED');
+      expect(code(await isolated.gql(LOGIN, { u: 'gddt', p: DEMO_PASSWORD }))).toBe('ACCOUNT_LOCKED');
+    } finally {
+      await isolated.close();
+    }
+  });
+
   it('one address gets a limited number of failures across accounts', async () => {
     const users = ['gddt', 'vhtt', 'vanphong', 'agribank', 'xa-habac', 'xa-hason', 'tt-hatrung', 'khong-co'];
     for (const u of users) expect(code(await strict.gql(LOGIN, { u, p: 'sai-mat-khau' }))).toBe('UNAUTHENTICATED');
