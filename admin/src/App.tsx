@@ -37,6 +37,7 @@ export function App() {
       layout={AppLayout}
       loginPage={LoginPage}
       requireAuth
+      darkTheme={null}
       disableTelemetry
     >
       {(role: string | undefined) => {

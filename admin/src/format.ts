@@ -23,9 +23,11 @@ export function formatInstantDay(instant: string | Date | null | undefined): str
   return instant ? dayFormat.format(new Date(instant)) : '';
 }
 
-/** dd/MM/yyyy HH:mm in Vietnam time. */
+/** dd/MM/yyyy HH:mm in Vietnam time (date first, as Vietnamese documents write it). */
 export function formatInstant(instant: string | Date | null | undefined): string {
-  return instant ? timeFormat.format(new Date(instant)) : '';
+  if (!instant) return '';
+  const parts = Object.fromEntries(timeFormat.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
 export function todayInVietnam(): string {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Layout } from 'react-admin';
+import { AppAppBar } from './AppBar.js';
 import { AppMenu } from './AppMenu.js';
 
 /**
@@ -15,7 +16,7 @@ const fitScreen = {
 
 export function AppLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout menu={AppMenu} sx={fitScreen}>
+    <Layout menu={AppMenu} appBar={AppAppBar} sx={fitScreen}>
       {children}
     </Layout>
   );
