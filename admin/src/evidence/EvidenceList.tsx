@@ -6,7 +6,7 @@ import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import TableChartIcon from '@mui/icons-material/TableChart';
 import {
   Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, IconButton, List, ListItem, ListItemIcon, ListItemText,
-  TextField, Tooltip, Typography,
+  Stack, TextField, Tooltip, Typography,
 } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { formatInstant } from '../format.js';
@@ -67,30 +67,12 @@ export function EvidenceList({ evidence, onChanged }: EvidenceListProps) {
     <>
       <List dense disablePadding data-testid="evidence-list">
         {evidence.map((item) => (
-          <ListItem
-            key={item.id}
-            disableGutters
-            data-testid="evidence-item"
-            sx={{ opacity: item.hidden ? 0.6 : 1 }}
-            secondaryAction={
-              <>
-                <Tooltip title={T.download}>
-                  <IconButton component="a" href={item.downloadUrl} download={item.originalName} aria-label={`${T.download} ${item.originalName}`}>
-                    <DownloadIcon />
-                  </IconButton>
-                </Tooltip>
-                {item.mayRemove ? (
-                  <Button size="small" color="error" onClick={() => setRemoving(item)} data-testid="evidence-remove">
-                    {T.remove}
-                  </Button>
-                ) : null}
-              </>
-            }
-          >
-            <ListItemIcon sx={{ minWidth: 36 }}>
+          <ListItem key={item.id} disableGutters alignItems="flex-start" data-testid="evidence-item" sx={{ opacity: item.hidden ? 0.6 : 1, gap: 1 }}>
+            <ListItemIcon sx={{ minWidth: 32, mt: 1 }}>
               <TypeIcon item={item} />
             </ListItemIcon>
             <ListItemText
+              sx={{ minWidth: 0, overflowWrap: 'anywhere' }}
               primary={
                 <>
                   <a href={item.downloadUrl} download={item.originalName} data-testid="evidence-download">
@@ -115,6 +97,18 @@ export function EvidenceList({ evidence, onChanged }: EvidenceListProps) {
                 </>
               }
             />
+            <Stack direction="row" alignItems="center" sx={{ flexShrink: 0 }}>
+              <Tooltip title={T.download}>
+                <IconButton component="a" href={item.downloadUrl} download={item.originalName} aria-label={`${T.download} ${item.originalName}`}>
+                  <DownloadIcon />
+                </IconButton>
+              </Tooltip>
+              {item.mayRemove ? (
+                <Button size="small" color="error" onClick={() => setRemoving(item)} data-testid="evidence-remove">
+                  {T.remove}
+                </Button>
+              ) : null}
+            </Stack>
           </ListItem>
         ))}
       </List>

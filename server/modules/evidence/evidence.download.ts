@@ -106,7 +106,7 @@ export function evidenceDownloadHandler(orm: MikroORM, config: AppConfig, logger
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': "default-src 'none'; sandbox",
         'Cache-Control': 'private, no-store',
-        'Digest': `sha-256=${Buffer.from(evidence.sha256, 'hex').toString('base64')}`,
+        'Repr-Digest': `sha-256=:${Buffer.from(evidence.sha256, 'hex').toString('base64')}:`,
       });
       res.on('close', () => void cleanup());
       await pipeline(body, res).catch(() => {});
