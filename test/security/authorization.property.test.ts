@@ -7,8 +7,7 @@ import {
   getNamedType, isEnumType, isListType, isNonNullType, type GraphQLArgument, type GraphQLField, type GraphQLInputType,
 } from 'graphql';
 import { createSchema } from '../../server/schema.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { createToken } from './helpers.js';
+import { createToken, startServerProcess, type ProcessServer } from './helpers.js';
 
 /**
  * For random (who, what, which object) triples over every mutation and every route to an object,
@@ -120,7 +119,7 @@ function mutationCall(field: GraphQLField<unknown, unknown>, values: Record<stri
   return { query: `mutation${decl ? `(${decl})` : ''} { ${field.name}${call ? `(${call})` : ''} { id } }`, variables: values };
 }
 
-let server: TestServer;
+let server: ProcessServer;
 let db: pg.Pool;
 let actors: Actor[];
 let fixtures: Fixtures;
@@ -146,7 +145,8 @@ const CHECKSUM_EVERY = 500;
 const STREAMS = 4;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The server in a process of its own: its work and this test's (requests, checks) then use both cores.
+  server = await startServerProcess();
   // A pool: the streams of runs below check the database at the same time.
   db = new pg.Pool({ connectionString: databaseUrl(server.database), max: 4 });
   const schema = await createSchema();

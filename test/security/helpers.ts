@@ -1,7 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { databaseUrl } from '../helpers/db.js';
-import type { GraphQLResponse, TestServer } from '../helpers/server.js';
+import { inject } from 'vitest';
+import { databaseUrl, dropDatabase, withAdmin } from '../helpers/db.js';
+import { freePort, startProcess } from '../helpers/process.js';
+import { REDIS_URL, cleanQueuePrefix } from '../helpers/redis.js';
+import { DEMO_PASSWORD, type GraphQLResponse, type TestServer } from '../helpers/server.js';
 
 export const code = (res: Pick<GraphQLResponse, 'errors'>) => res.errors?.[0]?.extensions?.code;
 
@@ -14,7 +20,7 @@ export async function connectDb(server: TestServer): Promise<pg.Client> {
   return client;
 }
 
-export async function unitId(server: TestServer, token: string, code: string): Promise<string> {
+export async function unitId(server: Pick<TestServer, 'gql'>, token: string, code: string): Promise<string> {
   const res = await server.gql<{ allUnits: Array<{ id: string; code: string }> }>(
     'query($q: String) { allUnits(filter: { q: $q }) { id code } }',
     { q: code },
@@ -31,7 +37,7 @@ export const CREATE_TOKEN = `mutation($name: String!, $unitId: ID!, $scope: ApiT
   }
 }`;
 
-export async function createToken(server: TestServer, adminToken: string, unitCode: string, scope: 'READ' | 'READ_WRITE') {
+export async function createToken(server: Pick<TestServer, 'gql'>, adminToken: string, unitCode: string, scope: 'READ' | 'READ_WRITE') {
   const res = await server.gql<{ createApiToken: { id: string; secret: string } }>(
     CREATE_TOKEN,
     { name: `Tích hợp ${unitCode} ${scope}`, unitId: await unitId(server, adminToken, unitCode), scope },
@@ -52,4 +58,70 @@ export async function rawPost(server: TestServer, body: string, headers: Record<
     json = undefined;
   }
   return { status: response.status, headers: response.headers, text, json };
+}
+
+export interface ProcessServer {
+  url: string;
+  database: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let processSerial = 0;
+
+/**
+ * The real entry point (server/main.ts) in a process of its own, over a fresh copy of the seeded database:
+ * for long runs where the test's own work and the server's should use both cores.
+ */
+export async function startServerProcess(): Promise<ProcessServer> {
+  const runId = inject('runId');
+  const database = `tiendo_test_${runId}_${process.pid}_p${++processSerial}`;
+  await withAdmin((client) => client.query(`create database "${database}" template "${inject('templateDatabase')}"`));
+  const port = await freePort();
+  const prefix = `tiendo-test-${runId}-${randomBytes(4).toString('hex')}`;
+  const evidenceDir = await mkdtemp(path.join(os.tmpdir(), 'tiendo-evidence-'));
+  const run = startProcess('server/main.ts', {
+    NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl(database), REDIS_URL,
+    QUEUE_PREFIX: prefix, SEED: 'false', RUN_WORKER: 'false', EVIDENCE_DIR: evidenceDir,
+  });
+  const close = async () => {
+    if (run.child.exitCode === null) {
+      run.child.kill('SIGTERM');
+      await run.exited;
+    }
+    await cleanQueuePrefix(prefix);
+    await withAdmin((client) => dropDatabase(client, database));
+    await rm(evidenceDir, { recursive: true, force: true });
+  };
+  try {
+    await run.waitFor(/Tiến độ đang chạy/);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const url = `http://127.0.0.1:${port}`;
+  const gql: ProcessServer['gql'] = async (query, variables, token) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: any };
+    return { status: response.status, data: body.data ?? undefined, errors: body.errors, headers: response.headers };
+  };
+  return {
+    url,
+    database,
+    gql,
+    async login(username) {
+      const res = await gql<{ login: { token: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: DEMO_PASSWORD },
+      );
+      if (!res.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(res.errors)}`);
+      return res.data.login.token;
+    },
+    close,
+  };
 }
