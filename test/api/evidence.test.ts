@@ -171,6 +171,29 @@ describe('evidence: upload and download', () => {
   });
 });
 
+describe('evidence: photos from phones', () => {
+  it('accepts jpeg, webp, gif and heic by their signatures', async () => {
+    const a = await started('XA-HASON', '2.1', tokens['xa-hason']);
+    const pad = (head: Buffer) => Buffer.concat([head, Buffer.alloc(64, 7)]);
+    const jpeg = pad(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]));
+    const webp = pad(Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x40, 0, 0, 0]), Buffer.from('WEBPVP8 ')]));
+    const gif = pad(Buffer.from('GIF89a'));
+    const heic = pad(Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(4), Buffer.from('mif1heic')]));
+    const res = await attachEvidence(server, tokens['xa-hason'], a.id, [
+      { name: 'IMG_0001.JPG', content: jpeg },
+      { name: 'anh.webp', content: webp },
+    ]);
+    const more = await attachEvidence(server, tokens['xa-hason'], a.id, [
+      { name: 'hoat-hinh.gif', content: gif },
+      { name: 'IMG_0002.HEIC', content: heic },
+    ]);
+    expect(res.errors).toBeUndefined();
+    expect(more.errors).toBeUndefined();
+    expect([...res.data!.attachEvidence, ...more.data!.attachEvidence].map((r) => r.evidence.detectedExtension)).toEqual(['jpg', 'webp', 'gif', 'heic']);
+    expect(more.data!.attachEvidence[1].evidence.contentType).toMatch(/^image\/hei[cf]$/);
+  });
+});
+
 describe('evidence: refusals leave nothing behind', () => {
   let assignmentId: string;
   let before: Awaited<ReturnType<typeof snapshot>>;

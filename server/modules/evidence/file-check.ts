@@ -112,7 +112,8 @@ async function startsWith(path: string, prefix: string): Promise<boolean> {
 export async function detectAllowedType(path: string, originalName: string): Promise<DetectedType> {
   const found = await fileTypeFromFile(path);
   if (found) {
-    if (ALLOWED[found.ext]) return { ext: found.ext, mime: ALLOWED[found.ext] };
+    // file-type's MIME is the precise one (image/heif for a HEIF photo saved as .heic, say).
+    if (ALLOWED[found.ext]) return { ext: found.ext, mime: found.mime || ALLOWED[found.ext] };
     if (found.ext === 'cfb') {
       const office = await compoundDocumentType(path);
       if (office) return office;
