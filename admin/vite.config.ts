@@ -8,6 +8,8 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // Apollo Client keeps its development checks and devtools banner unless told it runs in production.
+  define: { 'globalThis.__DEV__': 'false' },
   build: {
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,

@@ -31,6 +31,8 @@ export interface Session {
   page: Page;
   /** Requests the page made to anywhere but the API's own origin. */
   foreignRequests: string[];
+  /** GraphQL requests asking for the schema: production refuses them to everyone but administrators. */
+  introspections: string[];
 }
 
 /** A fresh browser profile signed in through the sign-in form, as the person would. */
@@ -39,8 +41,10 @@ export async function signIn(browser: Browser, server: TestServer, username: str
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const foreignRequests: string[] = [];
+  const introspections: string[] = [];
   page.on('request', (request) => {
     const url = request.url();
+    if (url.endsWith('/graphql') && /__schema|__type\b/.test(request.postData() ?? '')) introspections.push(request.postData()!.slice(0, 200));
     if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
   await page.goto(`${server.url}/#/login`);
@@ -48,7 +52,7 @@ export async function signIn(browser: Browser, server: TestServer, username: str
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-  return { context, page, foreignRequests };
+  return { context, page, foreignRequests, introspections };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -129,8 +129,10 @@ describe('an assignment from start to verification, in the browser', () => {
     expect((await getAssignment(server, token, assignmentId)).status).toBe('DONE');
   });
 
-  it('nothing was loaded from anywhere but the API’s own server', () => {
-    expect([...officer.foreignRequests, ...coordinator.foreignRequests, ...leader.foreignRequests]).toEqual([]);
+  it('nothing was loaded from anywhere but the API’s own server, and the schema was never asked for', () => {
+    const sessions = [officer, coordinator, leader];
+    expect(sessions.flatMap((s) => s.foreignRequests)).toEqual([]);
+    expect(sessions.flatMap((s) => s.introspections)).toEqual([]);
   });
 });
 

@@ -275,7 +275,7 @@ export const enApp: typeof viApp = {
       average_progress: 'Average progress',
       total: 'Assignments',
       by_unit: 'Progress by unit',
-      by_unit_chart: 'Progress by unit (chart)',
+      by_unit_chart: 'Each unit’s assignments by deadline class',
       by_task: 'Progress by task (part III)',
       targets: 'Targets',
       threshold: 'Threshold',

@@ -279,7 +279,7 @@ export const viApp = {
       average_progress: 'Tiến độ trung bình',
       total: 'Tổng số phân công',
       by_unit: 'Tiến độ theo đơn vị',
-      by_unit_chart: 'Biểu đồ tiến độ theo đơn vị',
+      by_unit_chart: 'Số việc của từng đơn vị, theo hạn',
       by_task: 'Tiến độ theo nhiệm vụ (Phần III)',
       targets: 'Mục tiêu cụ thể',
       threshold: 'Ngưỡng',
