@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   API_TOKEN_MAX_DAYS: z.coerce.number().int().positive().default(366),
+  /** Which proxies' X-Forwarded-For to believe (express "trust proxy"): sign-in limits count per client address. */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
 });
 
 export interface AppConfig {
@@ -55,6 +57,8 @@ export interface AppConfig {
   seed: boolean;
   logSql: boolean;
   limits: SecurityLimits;
+  /** express "trust proxy": e.g. "loopback", "10.0.0.0/8", a hop count such as "1", or "false". */
+  trustProxy: string | number | boolean;
 }
 
 /** Numbers that bound what one request or one address may cost the server. */
@@ -139,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorker: e.RUN_WORKER === 'true',
     seed: e.SEED === 'true',
     logSql: e.LOG_SQL === 'true',
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,

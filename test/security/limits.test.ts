@@ -42,6 +42,10 @@ describe('limits on what one GraphQL request may ask', () => {
     expect(loadConfig({}).limits).toMatchObject({
       maxDepth: 10, maxAliases: 15, maxDirectives: 5, maxTokens: 1000, loginFailuresPerAccount: 100,
     });
+    expect(loadConfig({ GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_COST: '800' }).limits).toMatchObject({ maxDepth: 12, maxCost: 800 });
+    expect(() => loadConfig({ GRAPHQL_MAX_ALIASES: 'nhieu' })).toThrow(/GRAPHQL_MAX_ALIASES/);
+    expect([loadConfig({}).trustProxy, loadConfig({ TRUST_PROXY: '1' }).trustProxy, loadConfig({ TRUST_PROXY: 'false' }).trustProxy])
+      .toEqual(['loopback', 1, false]);
   });
 
   it('a query 10 levels deep runs; 11 levels is refused with a clear message', async () => {

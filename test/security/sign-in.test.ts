@@ -138,6 +138,13 @@ describe('failed sign-in limits', () => {
     expect(code(limited)).toBe('TOO_MANY_REQUESTS');
     expect(limited.errors![0].message).toMatch(/quá nhiều lần đăng nhập sai từ địa chỉ này/);
     expect(code(await strict.gql(LOGIN, { u: 'admin', p: DEMO_PASSWORD }))).toBe('TOO_MANY_REQUESTS');
+    // Behind the trusted proxy (loopback by default, TRUST_PROXY), each forwarded client has its own count.
+    const forwarded = await fetch(`${strict.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+      body: JSON.stringify({ query: LOGIN, variables: { u: 'admin', p: DEMO_PASSWORD } }),
+    });
+    expect(((await forwarded.json()) as { data: any }).data.login.token).toBeTruthy();
   });
 });
 
