@@ -151,6 +151,7 @@ export const enApp: typeof viApp = {
   },
   app: {
     title: 'Tiến độ',
+    tabs: { general: 'General' },
     menu: { dashboard: 'Dashboard', my_work: 'My work', review: 'Review', catalogue: 'Catalogue' },
     language: { vi: 'Tiếng Việt', en: 'English' },
     auth: {

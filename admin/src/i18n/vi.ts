@@ -150,6 +150,7 @@ export const viApp = {
   },
   app: {
     title: 'Tiến độ',
+    tabs: { general: 'Thông tin chung' },
     menu: {
       dashboard: 'Tổng quan',
       my_work: 'Việc của tôi',

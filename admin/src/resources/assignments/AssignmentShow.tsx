@@ -27,9 +27,33 @@ function History() {
   return record ? <HistoryList history={record.history} /> : null;
 }
 
+/** The page title names the task, not the record's id. */
+function AssignmentTitle() {
+  const translate = useTranslate();
+  const record = useRecordContext<Assignment>();
+  return (
+    <span>
+      {translate('resources.Assignment.name', { smart_count: 1 })}
+      {record && (
+        <>
+          {': '}
+          <ReferenceField source="taskId" reference="Task" record={record} link={false}>
+            <TaskNumber />
+          </ReferenceField>
+        </>
+      )}
+    </span>
+  );
+}
+
+function TaskNumber() {
+  const task = useRecordContext<{ number: string }>();
+  return task ? <span>{task.number}</span> : null;
+}
+
 export default function AssignmentShow() {
   return (
-    <Show>
+    <Show title={<AssignmentTitle />}>
       <SimpleShowLayout>
         <ReferenceField source="taskId" reference="Task">
           <TaskTitle />

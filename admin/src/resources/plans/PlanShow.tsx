@@ -5,10 +5,10 @@ export default function PlanShow() {
   return (
     <Show queryOptions={{ meta: { sparseFields: ['id', 'code', 'title', 'number', 'issuingBody', 'issueDate', 'issuePlaceAndDate', 'periodStart', 'periodEnd', 'signerName', 'signerTitle', 'status', 'parentId', 'version'] } }}>
       <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="resources.Plan.name">
+        <TabbedShowLayout.Tab label="app.tabs.general">
           <TextField source="code" />
           <TextField source="title" />
-          <TextField source="number" />
+          <TextField source="number" emptyText="—" />
           <TextField source="issuingBody" />
           <DayField source="issueDate" />
           <TextField source="issuePlaceAndDate" />

@@ -2,7 +2,10 @@ import { BooleanField, DataTable, FunctionField, ReferenceField, ReferenceInput,
 import { DayField, EnumField, EnumInput } from '../../fields.js';
 import { ResponsiveList } from '../ResponsiveList.js';
 
-const current = (r: RaRecord) => (r.current?.valuePercent === null || r.current?.valuePercent === undefined ? '—' : `${r.current.valuePercent}%`);
+const current = (r: RaRecord) =>
+  r.current?.valuePercent === null || r.current?.valuePercent === undefined
+    ? '—'
+    : `${(Math.round(r.current.valuePercent * 10) / 10).toLocaleString('vi-VN')}%`;
 
 export default function TargetList() {
   return (

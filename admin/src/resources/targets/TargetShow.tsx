@@ -11,9 +11,9 @@ export default function TargetShow() {
         <EnumField source="sector" enumName="Sector" />
         <EnumField source="metric" enumName="TargetMetric" />
         <EnumField source="comparator" enumName="Comparator" />
-        <NumberField source="thresholdPercent" />
+        <NumberField source="thresholdPercent" locales="vi-VN" />
         <DayField source="deadline" />
-        <NumberField source="current.valuePercent" emptyText="—" />
+        <NumberField source="current.valuePercent" emptyText="—" locales="vi-VN" options={{ maximumFractionDigits: 1 }} />
         <BooleanField source="current.met" />
         <BooleanField source="current.basedOnDemoData" />
       </SimpleShowLayout>
