@@ -139,6 +139,7 @@ export class EvidenceService {
       const bySha = new Map(existing.map((e) => [e.sha256, e]));
       const outcomes: AttachOutcome[] = [];
       const actor = actorOf(this.em, viewer);
+      const startedAt = Date.now();
       for (const file of received) {
         const known = bySha.get(file.sha256);
         if (known) {
@@ -154,7 +155,7 @@ export class EvidenceService {
           ownerId: assignment.id,
           unit: assignment.unit,
           uploadedBy: actor,
-          uploadedAt: new Date(),
+          uploadedAt: new Date(startedAt + outcomes.length),
           originalName: file.name,
           description: file.description,
           size: file.size,
@@ -171,7 +172,8 @@ export class EvidenceService {
           toStatus: assignment.status,
           progress: assignment.progress,
           comment: `Đính kèm minh chứng: ${file.name}`,
-          at: new Date(),
+          // History sorts by time: one millisecond apart keeps the files of one request in their order.
+          at: new Date(startedAt + outcomes.length),
         });
         bySha.set(file.sha256, evidence);
         outcomes.push({ evidence, duplicate: false });
