@@ -54,6 +54,21 @@ export const SORT_ALIASES: Record<string, Record<string, string>> = {
   Task: { number: 'position' },
 };
 
+/** A plan's full source text is large and read only on request: generic queries leave it out. */
+const PLAN_FIELDS = [
+  'id', 'code', 'title', 'number', 'issuingBody', 'issueDate', 'issuePlaceAndDate', 'parentId', 'periodStart', 'periodEnd',
+  'signerName', 'signerTitle', 'status', 'createdAt', 'updatedAt', 'version',
+];
+
+/** Evidence lists stay out of generic assignment queries: screens that need them ask for them. */
+const ASSIGNMENT_LIST_FIELDS = [
+  'id', 'version', 'status', 'role', 'progress', 'note', 'blockedReason', 'dueDate', 'deadlineClass', 'daysOverdue',
+  'allowedActions', 'evidenceCount', 'planId', 'taskId', 'unitId', 'startedAt', 'submittedAt', 'completedAt',
+  'createdAt', 'updatedAt', 'history',
+];
+
+const DEFAULT_FIELDS: Record<string, string[]> = { Plan: PLAN_FIELDS, Assignment: ASSIGNMENT_LIST_FIELDS };
+
 /** Every call goes through toAppError, so screens see one error shape with a Vietnamese message. */
 const guarded = Object.fromEntries(
   Object.entries(base).map(([name, method]) => [
@@ -62,6 +77,8 @@ const guarded = Object.fromEntries(
       ? async (resource: string, params: Record<string, any>) => {
           // react-admin's default sort is "id", which the API does not sort by: fall back to each list's own order.
           if (params?.sort?.field === 'id') params = { ...params, sort: undefined };
+          const fields = DEFAULT_FIELDS[resource];
+          if (fields && !params?.meta?.sparseFields) params = { ...params, meta: { ...params?.meta, sparseFields: fields } };
           const alias = SORT_ALIASES[resource]?.[params?.sort?.field];
           if (alias) params = { ...params, sort: { ...params.sort, field: alias } };
           try {

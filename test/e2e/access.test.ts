@@ -42,7 +42,7 @@ async function advance(token: string, id: string, actions: string[]) {
   }
 }
 
-describe('who sees which buttons, and what the API refuses anyway', () => {
+describe('who sees which buttons, and what the API refuses anyway', { timeout: 120_000 }, () => {
   let commune: Session;
 
   it('a commune officer’s My work holds only their own unit’s work, with buttons for it', async () => {
@@ -97,7 +97,7 @@ describe('who sees which buttons, and what the API refuses anyway', () => {
   });
 });
 
-describe('two people editing the same assignment', () => {
+describe('two people editing the same assignment', { timeout: 120_000 }, () => {
   it('the second save is refused with a clear message and the card reloads with the first person’s value', async () => {
     const token = await server.login('xa-hason');
     const target = (await unitAssignments(server, token, await unitId(server, token, 'XA-HASON'))).find((a) => a.status === 'NOT_STARTED')!;
@@ -121,10 +121,10 @@ describe('two people editing the same assignment', () => {
     await card(second.page, target.id).locator('[data-testid="note-value"]', { hasText: 'Đã khảo sát 3/10 trường' }).waitFor();
     expect(await getAssignment(server, token, target.id)).toMatchObject({ progress: 30, note: 'Đã khảo sát 3/10 trường' });
     await Promise.all([first.context.close(), second.context.close()]);
-  }, 90_000);
+  });
 });
 
-describe('bulk verification on the review screen', () => {
+describe('bulk verification on the review screen', { timeout: 120_000 }, () => {
   it('verifies each selected row and reports the one the coordinator may not verify (its own unit’s)', async () => {
     const gddt = await server.login('gddt');
     const vhttToken = await server.login('vhtt');
@@ -144,5 +144,5 @@ describe('bulk verification on the review screen', () => {
     expect((await getAssignment(server, admin, a.id)).status).toBe('DONE');
     expect((await getAssignment(server, admin, own.id)).status).toBe('SUBMITTED');
     await coordinator.context.close();
-  }, 90_000);
+  });
 });

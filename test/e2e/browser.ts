@@ -38,7 +38,8 @@ export interface Session {
 /** A fresh browser profile signed in through the sign-in form, as the person would. */
 export async function signIn(browser: Browser, server: TestServer, username: string, viewport = DESKTOP): Promise<Session> {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  context.setDefaultTimeout(15_000);
+  // Generous: the run shares two cores with the API, PostgreSQL and the other test files.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const foreignRequests: string[] = [];
   const introspections: string[] = [];

@@ -43,7 +43,7 @@ async function dashboardFigures(s: Session) {
   return { completion: await completion.textContent(), overdue: await s.page.locator('[data-testid="kpi-overdue"]').textContent() };
 }
 
-describe('an assignment from start to verification, in the browser', () => {
+describe('an assignment from start to verification, in the browser', { timeout: 120_000 }, () => {
   it('the vice-chairman lands on the dashboard, whose figures are the API’s planProgress', async () => {
     const api = await planProgress(server, token, planId);
     const shown = await dashboardFigures(leader);

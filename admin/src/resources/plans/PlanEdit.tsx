@@ -5,7 +5,7 @@ import { PlanInputs } from './PlanInputs.js';
 export default function PlanEdit() {
   const onError = useConflictReload();
   return (
-    <Edit mutationMode="pessimistic" mutationOptions={{ onError }} queryOptions={{ meta: { sparseFields: ['id', 'code', 'title', 'number', 'issuingBody', 'issueDate', 'periodStart', 'periodEnd', 'signerName', 'signerTitle', 'status', 'parentId', 'version'] } }}>
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError }}>
       <PlanInputs />
     </Edit>
   );

@@ -3,14 +3,11 @@ import { DayField, EnumField } from '../../fields.js';
 import { formatDay } from '../../format.js';
 import { ResponsiveList } from '../ResponsiveList.js';
 
-const PLAN_LIST_FIELDS = ['id', 'code', 'title', 'number', 'issuingBody', 'issueDate', 'status', 'version'];
-
 export default function PlanList() {
   return (
     <ResponsiveList
       sort={{ field: 'code', order: 'ASC' }}
       filters={[<SearchInput key="q" source="q" alwaysOn />]}
-      queryOptions={{ meta: { sparseFields: PLAN_LIST_FIELDS } }}
       primaryText={(r) => r.title}
       secondaryText={(r) => `${r.code}${r.number ? ` · ${r.number}` : ''}`}
       tertiaryText={(r) => formatDay(r.issueDate)}

@@ -3,7 +3,7 @@ import { DayField, EnumField } from '../../fields.js';
 
 export default function PlanShow() {
   return (
-    <Show queryOptions={{ meta: { sparseFields: ['id', 'code', 'title', 'number', 'issuingBody', 'issueDate', 'issuePlaceAndDate', 'periodStart', 'periodEnd', 'signerName', 'signerTitle', 'status', 'parentId', 'version'] } }}>
+    <Show>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="app.tabs.general">
           <TextField source="code" />
