@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ATTACH_EVIDENCE, gqlUpload, samplePdf } from '../helpers/evidence.js';
@@ -55,6 +56,22 @@ describe('who sees which buttons, and what the API refuses anyway', { timeout: 1
     );
     expect(shown.sort()).toEqual(own.map((a) => a.id).sort());
     await expect(card(commune.page, own[0].id).locator('[data-testid="action-START"]').count()).resolves.toBe(1);
+  });
+
+  it('the export button downloads the unit’s whole list from the server, in Vietnamese', async () => {
+    const { page } = commune;
+    const token = await server.login('xa-habac');
+    const total = (await server.gql<{ _allAssignmentsMeta: { count: number } }>(
+      'query($f: AssignmentFilter) { _allAssignmentsMeta(filter: $f) { count } }',
+      { f: { unitId: await unitId(server, token, 'XA-HABAC') } },
+      token,
+    )).data!._allAssignmentsMeta.count;
+    await openMyWork(page, server);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
+    const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toContain('Nhiệm vụ');
+    expect(lines).toHaveLength(total + 1);
   });
 
   it('on another unit’s assignment the commune officer gets no buttons, and a forged request is FORBIDDEN', async () => {
