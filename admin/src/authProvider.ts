@@ -1,7 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { AppError, toAppError } from './errors.js';
 import { gqlRequest } from './graphql.js';
-import type { Identity, Role } from './types.js';
+import type { Identity } from './types.js';
 
 const ME = 'query { me { id username fullName role unitId unit { code name } } }';
 
@@ -20,7 +20,6 @@ export function currentUser(refresh = false): Promise<Identity | null> {
   return cached;
 }
 
-export const REVIEWER_ROLES: Role[] = ['LEADER', 'COORDINATOR'];
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
