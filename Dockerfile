@@ -16,6 +16,7 @@ COPY server server
 COPY jobs jobs
 COPY schema schema
 COPY tsconfig.json ./
+RUN mkdir -p /var/lib/tiendo/evidence && chown node:node /var/lib/tiendo/evidence
 USER node
 EXPOSE 4000
 CMD ["npx", "tsx", "server/main.ts"]

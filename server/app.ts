@@ -93,7 +93,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders(config), requestTimeout(config.limits.requestTimeoutMs));
+  app.use(securityHeaders(config), requestTimeout(config.limits.requestTimeoutMs, config.limits.uploadTimeoutMs));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

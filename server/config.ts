@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(500),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  UPLOAD_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   API_TOKEN_MAX_DAYS: z.coerce.number().int().positive().default(366),
   /** Which proxies' X-Forwarded-For to believe (express "trust proxy"): sign-in limits count per client address. */
   TRUST_PROXY: z.string().min(1).default('loopback'),
@@ -73,6 +74,8 @@ export interface SecurityLimits {
   loginFailuresPerAddress: number;
   loginFailureWindowSeconds: number;
   requestTimeoutMs: number;
+  /** Evidence uploads from a phone on a slow link take minutes, not seconds. */
+  uploadTimeoutMs: number;
   apiTokenMaxDays: number;
 }
 
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       loginFailureWindowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      uploadTimeoutMs: e.UPLOAD_TIMEOUT_MS,
       apiTokenMaxDays: e.API_TOKEN_MAX_DAYS,
     },
   };

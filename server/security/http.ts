@@ -34,10 +34,12 @@ export function securityHeaders(config: AppConfig): RequestHandler {
 
 /**
  * A request still unanswered after the limit gets a JSON 503 instead of holding a connection forever.
- * The work behind it may still finish; its response is simply dropped.
+ * The work behind it may still finish; its response is simply dropped. Multipart requests (evidence
+ * uploads) get their own, longer limit: 20 MB over a weak mobile link is minutes of honest work.
  */
-export function requestTimeout(ms: number): RequestHandler {
+export function requestTimeout(ms: number, uploadMs = ms): RequestHandler {
   return (req, res, next) => {
+    const limit = req.is('multipart/form-data') ? uploadMs : ms;
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       res.status(503).json({
@@ -48,7 +50,7 @@ export function requestTimeout(ms: number): RequestHandler {
       res.writeHead = (() => res) as never;
       res.write = (() => true) as never;
       res.end = (() => res) as never;
-    }, ms);
+    }, limit);
     timer.unref();
     const clear = () => clearTimeout(timer);
     res.once('finish', clear);

@@ -32,6 +32,14 @@ describe('docker-compose.yml describes the production shape', () => {
     expect(compose.services.api.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
   });
 
+  it('keeps evidence files in a named volume, so recreating the API container loses none', () => {
+    const dir = compose.services.api.environment.EVIDENCE_DIR;
+    expect(dir).toBeTruthy();
+    const mount = compose.services.api.volumes.find((v: string) => v.endsWith(`:${dir}`));
+    expect(mount).toBeDefined();
+    expect(Object.keys(compose.volumes)).toContain(mount.split(':')[0]);
+  });
+
   it('sets only variables the server knows, with values its configuration accepts', () => {
     const substitute = (value: string) => value.replace(/\$\{([A-Z_]+)[^}]*\}/g, 'secret-value');
     for (const name of ['api', 'worker']) {
