@@ -8,20 +8,13 @@ import { inject } from 'vitest';
 import { createApp, type App, type Logger } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
 import { databaseUrl, dropDatabase, withAdmin } from './db.js';
-import { cleanQueuePrefix } from './redis.js';
+import { REDIS_URL, cleanQueuePrefix } from './redis.js';
+import { graphqlClient, type GraphQLClient } from './client.js';
 
-export const DEMO_PASSWORD = 'tiendo-demo';
-export { REDIS_URL } from './redis.js';
-import { REDIS_URL } from './redis.js';
+export { DEMO_PASSWORD, type GraphQLResponse } from './client.js';
+export { REDIS_URL };
 
-export interface GraphQLResponse<T = Record<string, any>> {
-  status: number;
-  data?: T;
-  errors?: Array<{ message: string; extensions?: Record<string, any>; path?: string[] }>;
-  headers: Headers;
-}
-
-export interface TestServer {
+export interface TestServer extends GraphQLClient {
   url: string;
   app: App;
   config: AppConfig;
@@ -30,8 +23,6 @@ export interface TestServer {
   logs: string[];
   /** Counts SQL statements while enabled; see countQueries. */
   sql: { count: number; enabled: boolean; statements: string[] };
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
-  login(username: string, password?: string): Promise<string>;
   countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }>;
   close(): Promise<void>;
 }
@@ -75,15 +66,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const gql: TestServer['gql'] = async (query, variables, token) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: any };
-    return { status: response.status, data: body.data ?? undefined, errors: body.errors, headers: response.headers };
-  };
+  const { gql, login } = graphqlClient(url);
 
   return {
     url,
@@ -93,14 +76,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     logs,
     sql,
     gql,
-    async login(username, password = DEMO_PASSWORD) {
-      const res = await gql<{ login: { token: string } }>(
-        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-        { u: username, p: password },
-      );
-      if (!res.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(res.errors)}`);
-      return res.data.login.token;
-    },
+    login,
     async countQueries(fn) {
       sql.count = 0;
       sql.statements = [];

@@ -7,7 +7,8 @@ import { inject } from 'vitest';
 import { databaseUrl, dropDatabase, withAdmin } from '../helpers/db.js';
 import { freePort, startProcess } from '../helpers/process.js';
 import { REDIS_URL, cleanQueuePrefix } from '../helpers/redis.js';
-import { DEMO_PASSWORD, type GraphQLResponse, type TestServer } from '../helpers/server.js';
+import { graphqlClient, type GraphQLClient, type GraphQLResponse } from '../helpers/client.js';
+import type { TestServer } from '../helpers/server.js';
 
 export const code = (res: Pick<GraphQLResponse, 'errors'>) => res.errors?.[0]?.extensions?.code;
 
@@ -60,11 +61,9 @@ export async function rawPost(server: TestServer, body: string, headers: Record<
   return { status: response.status, headers: response.headers, text, json };
 }
 
-export interface ProcessServer {
+export interface ProcessServer extends GraphQLClient {
   url: string;
   database: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
-  login(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -101,27 +100,5 @@ export async function startServerProcess(): Promise<ProcessServer> {
     throw error;
   }
   const url = `http://127.0.0.1:${port}`;
-  const gql: ProcessServer['gql'] = async (query, variables, token) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: any };
-    return { status: response.status, data: body.data ?? undefined, errors: body.errors, headers: response.headers };
-  };
-  return {
-    url,
-    database,
-    gql,
-    async login(username) {
-      const res = await gql<{ login: { token: string } }>(
-        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-        { u: username, p: DEMO_PASSWORD },
-      );
-      if (!res.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(res.errors)}`);
-      return res.data.login.token;
-    },
-    close,
-  };
+  return { url, database, ...graphqlClient(url), close };
 }
