@@ -8,6 +8,14 @@ const MESSAGE_KEYS: Record<string, string> = {
   NETWORK: 'app.errors.network',
 };
 
+/**
+ * Refusals (`extensions.reason`) whose fix lives on the screen, not in the server's sentence: the
+ * officer who cannot submit must learn where to attach the evidence the API asks for.
+ */
+const REASON_KEYS: Record<string, string> = {
+  EVIDENCE_REQUIRED: 'app.errors.evidence_required',
+};
+
 /** Codes whose server message is already a precise Vietnamese sentence worth showing as is. */
 const KEEP_SERVER_MESSAGE = new Set(['BAD_USER_INPUT', 'NOT_FOUND']);
 
@@ -56,7 +64,10 @@ export function toAppError(error: unknown): AppError {
     body.networkError?.result?.errors?.[0];
   if (first) {
     const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-    const message = KEEP_SERVER_MESSAGE.has(code) ? first.message : (MESSAGE_KEYS[code] ?? first.message);
+    const reason = first.extensions?.reason;
+    const message =
+      (typeof reason === 'string' && REASON_KEYS[reason]) ||
+      (KEEP_SERVER_MESSAGE.has(code) ? first.message : (MESSAGE_KEYS[code] ?? first.message));
     const { code: _code, ...details } = first.extensions ?? {};
     return new AppError(message, code, HTTP_STATUS[code] ?? 500, details);
   }

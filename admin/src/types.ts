@@ -1,11 +1,13 @@
 export type AssignmentStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED' | 'DONE' | 'BLOCKED' | 'CANCELLED';
 export type AssignmentAction = 'START' | 'SUBMIT' | 'BLOCK' | 'UNBLOCK' | 'VERIFY' | 'RETURN' | 'CANCEL' | 'UPDATE_PROGRESS';
+/** What a history line records: a transition, or evidence attached or removed (status unchanged). */
+export type HistoryAction = AssignmentAction | 'ATTACH_EVIDENCE' | 'REMOVE_EVIDENCE';
 export type DeadlineClass = 'DONE_ON_TIME' | 'DONE_LATE' | 'NOT_DONE_WITHIN_DEADLINE' | 'OVERDUE';
 export type Role = 'ADMIN' | 'LEADER' | 'COORDINATOR' | 'UNIT_HEAD' | 'OFFICER' | 'VIEWER';
 
 export interface StatusChange {
   id: string;
-  action: AssignmentAction;
+  action: HistoryAction;
   fromStatus: AssignmentStatus;
   toStatus: AssignmentStatus;
   comment: string | null;
@@ -26,6 +28,10 @@ export interface Assignment {
   deadlineClass: DeadlineClass | null;
   daysOverdue: number;
   allowedActions: AssignmentAction[];
+  /** Visible evidence; the list itself is loaded by the evidence panel. */
+  evidenceCount?: number;
+  /** The viewer's unit works on it now (IN_PROGRESS/BLOCKED): it may attach and remove evidence. */
+  mayAttachEvidence?: boolean;
   planId: string;
   taskId: string;
   unitId: string;

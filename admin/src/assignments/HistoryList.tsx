@@ -18,7 +18,9 @@ export function HistoryList({ history }: { history: StatusChange[] }) {
             })}`}
             secondary={
               <>
-                {`${translate(`app.enums.AssignmentStatus.${h.fromStatus}`)} → ${translate(`app.enums.AssignmentStatus.${h.toStatus}`)} · ${h.progress}%`}
+                {h.fromStatus === h.toStatus
+                  ? `${translate(`app.enums.AssignmentStatus.${h.toStatus}`)} · ${h.progress}%`
+                  : `${translate(`app.enums.AssignmentStatus.${h.fromStatus}`)} → ${translate(`app.enums.AssignmentStatus.${h.toStatus}`)} · ${h.progress}%`}
                 {h.comment ? (
                   <Typography component="span" display="block" variant="body2" color="text.primary" data-testid="history-comment">
                     “{h.comment}”
