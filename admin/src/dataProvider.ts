@@ -13,7 +13,7 @@ import type { Assignment, AssignmentAction, LatestChange, PlanProgress, TargetRo
 const schema = introspectionFromSchema(buildSchema(schemaSdl)).__schema;
 
 export const ASSIGNMENT_FIELDS = `id version status role progress note blockedReason dueDate
-  deadlineClass daysOverdue allowedActions planId taskId unitId updatedAt submittedAt completedAt
+  deadlineClass daysOverdue allowedActions evidenceCount mayAttachEvidence planId taskId unitId updatedAt submittedAt completedAt
   task { id number title } unit { id code name }
   history { id action fromStatus toStatus comment actorName at progress }`;
 
@@ -63,7 +63,7 @@ const PLAN_FIELDS = [
 /** Evidence lists stay out of generic assignment queries: screens that need them ask for them. */
 const ASSIGNMENT_LIST_FIELDS = [
   'id', 'version', 'status', 'role', 'progress', 'note', 'blockedReason', 'dueDate', 'deadlineClass', 'daysOverdue',
-  'allowedActions', 'evidenceCount', 'planId', 'taskId', 'unitId', 'startedAt', 'submittedAt', 'completedAt',
+  'allowedActions', 'evidenceCount', 'mayAttachEvidence', 'planId', 'taskId', 'unitId', 'startedAt', 'submittedAt', 'completedAt',
   'createdAt', 'updatedAt', 'history',
 ];
 

@@ -6,6 +6,7 @@ import { TaskTitle } from '../fields.js';
 import type { Assignment } from '../types.js';
 import { ActionButtons } from './ActionButtons.js';
 import { DeadlineChip, StatusChip } from './chips.js';
+import { EvidenceSection } from './EvidenceSection.js';
 import { HistoryList } from './HistoryList.js';
 
 /** One assignment as an officer sees it: what, by when, how far, what they can do now, what happened. */
@@ -13,7 +14,7 @@ export function AssignmentCard({ assignment: a, onChanged, showUnit = false }: {
   const translate = useTranslate();
   const lastReturn = a.status === 'IN_PROGRESS' ? a.history?.find((h) => h.action === 'RETURN' || h.action === 'SUBMIT') : undefined;
   return (
-    <Card variant="outlined" data-testid="assignment-card" data-assignment-id={a.id} data-status={a.status}>
+    <Card variant="outlined" data-testid="assignment-card" data-assignment-id={a.id} data-status={a.status} data-evidence-count={a.evidenceCount ?? 0}>
       <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 1, pb: '12px !important' }}>
         <Typography variant="subtitle1" component="div" sx={{ fontWeight: 500, lineHeight: 1.3 }}>
           <ReferenceField source="taskId" reference="Task" record={a} link={false}>
@@ -57,6 +58,7 @@ export function AssignmentCard({ assignment: a, onChanged, showUnit = false }: {
             <strong>{translate('app.assignment.last_note')}:</strong> {a.note}
           </Typography>
         )}
+        <EvidenceSection assignment={a} onChanged={onChanged} />
         <ActionButtons assignment={{ ...a, label: undefined }} onChanged={onChanged} />
         <Accordion disableGutters elevation={0} sx={{ '&:before': { display: 'none' }, bgcolor: 'transparent' }}>
           <AccordionSummary expandIcon={<ExpandMoreIcon />} sx={{ px: 0, minHeight: 32, '& .MuiAccordionSummary-content': { my: 0 } }}>

@@ -3,7 +3,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import InsertDriveFileIcon from '@mui/icons-material/InsertDriveFile';
 import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
-import { Alert, Box, Button, IconButton, LinearProgress, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, IconButton, LinearProgress, Paper, Stack, TextField, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatSize, uploadEvidence, type AppError, type UploadResult } from './api.js';
 import { EVIDENCE_TEXT as T } from './messages.js';
@@ -44,6 +44,7 @@ export function EvidenceUploadPanel({ assignmentId, onUploaded, maxFiles = 10, m
   const picker = useRef<HTMLInputElement>(null);
   const camera = useRef<HTMLInputElement>(null);
   const busy = progress !== null;
+  const touch = useMediaQuery<Theme>((theme) => `${theme.breakpoints.down('sm')}, (hover: none)`);
 
   const add = (files: FileList | File[] | null) => {
     if (!files) return;
@@ -113,7 +114,7 @@ export function EvidenceUploadPanel({ assignmentId, onUploaded, maxFiles = 10, m
         }}
       >
         <CloudUploadIcon color={disabled ? 'disabled' : 'primary'} sx={{ fontSize: 40 }} />
-        <Typography>{T.dropHere}</Typography>
+        <Typography>{touch ? T.tapHere : T.dropHere}</Typography>
         <Typography variant="body2" color="text.secondary">
           {T.dropHint(maxFiles, formatSize(maxFileBytes))}
         </Typography>

@@ -6,8 +6,10 @@ export const EVIDENCE_TEXT = {
   title: 'Minh chứng',
   empty: 'Chưa có minh chứng nào.',
   dropHere: 'Kéo thả tệp vào đây hoặc bấm để chọn tệp',
+  /** Phones have nothing to drag: only the tap is worth saying. */
+  tapHere: 'Bấm vào đây để chọn tệp',
   dropHint: (maxFiles: number, maxSize: string) =>
-    `Tài liệu (docx, xlsx, pptx, odt, ods, doc, xls), PDF, ảnh (png, jpeg, webp, gif, heic) hoặc CSV. Tối đa ${maxFiles} tệp, mỗi tệp ${maxSize}.`,
+    `Nhận văn bản Word, Excel, PowerPoint, PDF, ảnh chụp, bảng CSV. Tối đa ${maxFiles} tệp một lần, mỗi tệp đến ${maxSize}.`,
   takePhoto: 'Chụp ảnh',
   description: 'Mô tả (không bắt buộc)',
   removeChosen: 'Bỏ tệp này',

@@ -13,6 +13,7 @@ import { toAppError } from '../errors.js';
 import { TaskTitle } from '../fields.js';
 import { formatDay, formatInstant } from '../format.js';
 import type { Assignment } from '../types.js';
+import { ReviewEvidence } from './ReviewEvidence.js';
 
 const WAITING = { status: ['SUBMITTED'] };
 
@@ -116,7 +117,10 @@ export default function Review() {
             <Box component="span" sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, mt: 0.5 }}>
               <ReferenceField source="unitId" reference="Unit" record={a} link={false} />
               <span>{translate('app.assignment.due', { date: formatDay(a.dueDate) })}</span>
-              <ActionButtons assignment={a} onChanged={refresh} only={['VERIFY', 'RETURN']} />
+              <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+                <ReviewEvidence assignment={a} onChanged={refresh} />
+                <ActionButtons assignment={a} onChanged={refresh} only={['VERIFY', 'RETURN']} />
+              </Box>
             </Box>
           )}
           tertiaryText={(a) => <DeadlineChip value={a.deadlineClass} />}
@@ -140,6 +144,9 @@ export default function Review() {
             <FunctionField<Assignment> render={(a) => <DeadlineChip value={a.deadlineClass} />} />
           </DataTable.Col>
           <DataTable.Col source="progress" render={(a: Assignment) => `${a.progress}%`} />
+          <DataTable.Col source="evidenceCount" disableSort>
+            <FunctionField<Assignment> render={(a) => <ReviewEvidence assignment={a} onChanged={refresh} />} />
+          </DataTable.Col>
           <DataTable.Col source="allowedActions" disableSort>
             <FunctionField<Assignment> render={(a) => <ActionButtons assignment={a} onChanged={refresh} only={['VERIFY', 'RETURN']} />} />
           </DataTable.Col>

@@ -1,12 +1,15 @@
 import { Box, Typography } from '@mui/material';
 import {
-  FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh, useTranslate, type RaRecord,
+  FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, usePermissions, useRecordContext, useRefresh, useTranslate,
+  type RaRecord,
 } from 'react-admin';
+import { REVIEW_ROLES } from '../../layout/AppMenu.js';
+import { AssignmentEvidence } from '../../evidence/index.js';
 import { ActionButtons } from '../../assignments/ActionButtons.js';
 import { DeadlineChipField, StatusChipField } from '../../assignments/chips.js';
 import { HistoryList } from '../../assignments/HistoryList.js';
 import { DayField, EnumField, InstantField, TaskTitle } from '../../fields.js';
-import type { Assignment } from '../../types.js';
+import type { Assignment, Role } from '../../types.js';
 
 function Actions() {
   const record = useRecordContext<Assignment>();
@@ -19,6 +22,24 @@ function Actions() {
     <Typography variant="body2" color="text.secondary">
       {translate('app.assignment.no_actions')}
     </Typography>
+  );
+}
+
+/** Reviewers and ADMIN also see removed evidence (marked), the record of what was taken back and why. */
+function Evidence() {
+  const record = useRecordContext<Assignment>();
+  const refresh = useRefresh();
+  const { permissions } = usePermissions<Role>();
+  if (!record) return null;
+  const auditor = permissions === 'ADMIN' || (!!permissions && REVIEW_ROLES.includes(permissions));
+  return (
+    <AssignmentEvidence
+      assignmentId={record.id}
+      includeHidden={auditor}
+      hideTitle
+      onChanged={refresh}
+      reloadKey={`${record.version}:${record.status}:${record.evidenceCount}`}
+    />
   );
 }
 
@@ -74,6 +95,11 @@ export default function AssignmentShow() {
         <Labeled label="resources.Assignment.fields.allowedActions">
           <Box>
             <Actions />
+          </Box>
+        </Labeled>
+        <Labeled label="resources.Assignment.fields.evidence" fullWidth>
+          <Box>
+            <Evidence />
           </Box>
         </Labeled>
         <Labeled label="resources.Assignment.fields.history">
