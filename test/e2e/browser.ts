@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { ATTACH_EVIDENCE, gqlUpload, samplePdf } from '../helpers/evidence.js';
+import { samplePdf } from '../helpers/evidence.js';
 import { DEMO_PASSWORD, type TestServer } from '../helpers/server.js';
 
 
@@ -73,22 +73,47 @@ export async function openMyWork(page: Page, server: TestServer): Promise<void> 
   await page.locator('[data-testid="assignment-card"]').first().waitFor();
 }
 
+export interface PanelFile {
+  name: string;
+  buffer: Buffer;
+  mimeType?: string;
+}
+
+/**
+ * Chooses a file in an evidence upload panel (inside `scope`, e.g. an assignment card), describes it
+ * and presses upload, as an officer would; resolves once the panel reports success or an error.
+ */
+export async function uploadThroughPanel(scope: Locator, file: PanelFile, description: string): Promise<'done' | 'error'> {
+  await scope.locator('[data-testid="evidence-file-input"]').setInputFiles({
+    name: file.name,
+    mimeType: file.mimeType ?? 'application/pdf',
+    buffer: file.buffer,
+  });
+  await scope.locator('[data-testid="evidence-description"]').last().fill(description);
+  await scope.locator('[data-testid="evidence-upload-button"]').click();
+  const done = scope.locator('[data-testid="evidence-upload-done"]');
+  const error = scope.locator('[data-testid="evidence-upload-error"]');
+  await done.or(error).first().waitFor();
+  return (await done.count()) > 0 ? 'done' : 'error';
+}
+
 /**
  * Sends an assignment for review from My work: the one place the submit step lives. The API requires
- * evidence before SUBMIT; the admin has no upload screen yet, so the officer's evidence goes in
- * through the API's multipart upload, then the officer presses the button on the reloaded card.
+ * evidence before SUBMIT, so the officer first attaches a PDF in the card's evidence panel, then
+ * presses the button on the card the upload reloaded.
  */
-export async function submitForReview(page: Page, server: TestServer, officerToken: string, assignmentId: string): Promise<void> {
-  const uploaded = await gqlUpload(
-    server,
-    ATTACH_EVIDENCE,
-    { assignmentId, files: [null], descriptions: ['Biên bản kết quả'] },
-    { 'variables.files.0': { name: 'bien-ban.pdf', content: samplePdf(`Biên bản ${Date.now()}`), type: 'application/pdf' } },
-    officerToken,
-  );
-  if (uploaded.errors) throw new Error(`evidence upload refused: ${JSON.stringify(uploaded.errors)}`);
+export async function submitForReview(page: Page, server: TestServer, assignmentId: string): Promise<void> {
   await openMyWork(page, server);
   const assignmentCard = card(page, assignmentId);
+  const before = Number((await assignmentCard.getAttribute('data-evidence-count')) ?? 0);
+  const result = await uploadThroughPanel(
+    assignmentCard,
+    { name: 'bien-ban.pdf', buffer: samplePdf(`Biên bản ${assignmentId} ${Date.now()}`) },
+    'Biên bản kết quả',
+  );
+  if (result !== 'done') throw new Error(`evidence upload refused: ${await assignmentCard.locator('[data-testid="evidence-upload-error"]').textContent()}`);
+  // The upload reloads the card: press the button the fresh assignment offers, with its fresh version.
+  await page.locator(`[data-testid="assignment-card"][data-assignment-id="${assignmentId}"][data-evidence-count="${before + 1}"]`).waitFor();
   await assignmentCard.locator('[data-testid="action-SUBMIT"]').click();
   await assignmentCard.locator('[data-testid="status-chip"][data-value="SUBMITTED"]').waitFor();
 }

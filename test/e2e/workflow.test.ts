@@ -11,14 +11,12 @@ let officer: Session;
 let coordinator: Session;
 let leader: Session;
 let token: string;
-let officerToken: string;
 let planId: string;
 let assignmentId: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   token = await server.login('phochutich');
-  officerToken = await server.login('gddt');
   planId = await findPlanId(server, token);
   const gddt = await unitId(server, token, 'PHONG-GDDT');
   const list = await unitAssignments(server, token, gddt);
@@ -75,7 +73,7 @@ describe('an assignment from start to verification, in the browser', { timeout: 
     await page.locator('[data-testid="note-input"]').fill('Đã tập huấn 14/20 trường');
     await page.locator('[data-testid="save-progress"]').click();
     await mine.locator('[data-testid="progress-value"]', { hasText: '70%' }).waitFor();
-    await submitForReview(page, server, officerToken, assignmentId);
+    await submitForReview(page, server, assignmentId);
 
     const stored = await getAssignment(server, token, assignmentId);
     expect(stored).toMatchObject({ status: 'SUBMITTED', progress: 70, note: 'Đã tập huấn 14/20 trường' });
@@ -104,7 +102,7 @@ describe('an assignment from start to verification, in the browser', { timeout: 
     await page.setViewportSize(PHONE);
     await screenshot(page, 'my-work-phone');
     await page.setViewportSize(DESKTOP);
-    await submitForReview(page, server, officerToken, assignmentId);
+    await submitForReview(page, server, assignmentId);
   });
 
   it('the coordinator verifies it and the dashboard’s figures move as planProgress does', async () => {
