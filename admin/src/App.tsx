@@ -7,7 +7,9 @@ import { Home } from './Home.js';
 import { i18nProvider } from './i18n/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { LoginPage } from './layout/LoginPage.js';
+import apiTokens from './resources/apiTokens/index.js';
 import assignments from './resources/assignments/index.js';
+import auditEvents from './resources/auditEvents/index.js';
 import facilities from './resources/facilities/index.js';
 import indicatorValues from './resources/indicatorValues/index.js';
 import plans from './resources/plans/index.js';
@@ -58,6 +60,8 @@ export function App() {
             <Resource name="IndicatorValue" {...(readOnlyUnless(admin, indicatorValues) as typeof indicatorValues)} />
             <Resource name="ReportingObligation" {...(readOnlyUnless(admin, reportingObligations) as typeof reportingObligations)} />
             {admin && <Resource name="User" {...users} />}
+            {admin && <Resource name="ApiToken" {...apiTokens} />}
+            {admin && <Resource name="AuditEvent" {...auditEvents} />}
           </>
         );
       }}

@@ -43,6 +43,11 @@ export const ENUMS = {
   FacilitySector: ['EDUCATION', 'HEALTH'],
   FacilityLevel: ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY', 'UPPER_SECONDARY', 'HEALTH_STATION', 'DISTRICT_HOSPITAL', 'PROVINCIAL_HOSPITAL'],
   ReportPeriod: ['SIX_MONTH', 'ANNUAL'],
+  ApiTokenScope: ['READ', 'READ_WRITE'],
+  AuditAction: [
+    'SIGN_IN', 'SIGN_IN_FAILED', 'SIGN_IN_LOCKED', 'SIGN_OUT', 'PASSWORD_CHANGED', 'ROLE_CHANGED', 'UNIT_CHANGED',
+    'USER_CREATED', 'USER_DISABLED', 'USER_ENABLED', 'TOKEN_CREATED', 'TOKEN_REVOKED',
+  ],
 } as const;
 
 type EnumName = keyof typeof ENUMS;

@@ -34,6 +34,8 @@ export function AppMenu() {
       <Menu.ResourceItem name="IndicatorValue" />
       <Menu.ResourceItem name="ReportingObligation" />
       {role === 'ADMIN' && <Menu.ResourceItem name="User" />}
+      {role === 'ADMIN' && <Menu.ResourceItem name="ApiToken" />}
+      {role === 'ADMIN' && <Menu.ResourceItem name="AuditEvent" />}
     </Menu>
   );
 }

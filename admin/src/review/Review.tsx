@@ -144,7 +144,7 @@ export default function Review() {
             <FunctionField<Assignment> render={(a) => <DeadlineChip value={a.deadlineClass} />} />
           </DataTable.Col>
           <DataTable.Col source="progress" render={(a: Assignment) => `${a.progress}%`} />
-          <DataTable.Col source="evidenceCount" disableSort>
+          <DataTable.Col source="evidence" disableSort label="resources.Assignment.fields.evidence">
             <FunctionField<Assignment> render={(a) => <ReviewEvidence assignment={a} onChanged={refresh} />} />
           </DataTable.Col>
           <DataTable.Col source="allowedActions" disableSort>
