@@ -22,6 +22,8 @@ export default function setup() {
   if (builtAt >= Math.max(...SOURCES.map(newestChange))) return;
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
     cwd: ROOT,
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: test what ships.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
   });
 }
