@@ -140,8 +140,34 @@ describe('evidence in My work and on the review screen', { timeout: 120_000 }, (
     expect(error).toContain('Không nhận tệp chương trình');
     await mine.locator('[data-testid="evidence-empty"]').waitFor();
     await expect(mine.locator('[data-testid="evidence-item"]').count()).resolves.toBe(0);
+    // The refused file is taken out of the chosen ones, so the next upload does not carry it again.
+    await expect(mine.locator('[data-testid="evidence-chosen"]').count()).resolves.toBe(0);
     await expect(mine.locator('[data-testid="evidence-upload-done"]').count()).resolves.toBe(0);
     const stored = await evidenceOf(refusedId);
     expect(stored).toMatchObject({ evidenceCount: 0, evidence: [] });
+  });
+
+  it('the officer removes a wrong file with a reason: gone from their list, shown as removed to the coordinator on the assignment page', async () => {
+    const { page } = officer;
+    const mine = card(page, refusedId);
+    const wrong = { name: 'danh-sach-nham.pdf', buffer: samplePdf('Danh sách tải nhầm') };
+    expect(await uploadThroughPanel(mine, wrong, 'Tải nhầm')).toBe('done');
+    await mine.locator('[data-testid="evidence-item"]', { hasText: wrong.name }).waitFor();
+
+    await mine.locator('[data-testid="evidence-remove"]').click();
+    await expect(page.locator('[data-testid="evidence-remove-confirm"]').isDisabled()).resolves.toBe(true);
+    await page.locator('[data-testid="evidence-remove-reason"]').fill('Tải nhầm danh sách có số điện thoại cá nhân');
+    await page.locator('[data-testid="evidence-remove-confirm"]').click();
+    await mine.locator('[data-testid="evidence-empty"]').waitFor();
+    await page.locator(`[data-testid="assignment-card"][data-assignment-id="${refusedId}"][data-evidence-count="0"]`).waitFor();
+    expect(await evidenceOf(refusedId)).toMatchObject({ evidenceCount: 0, evidence: [] });
+
+    const reviewer = coordinator.page;
+    await reviewer.goto(`${server.url}/#/Assignment/${refusedId}/show`);
+    const removed = reviewer.locator('[data-testid="evidence-item"]', { hasText: wrong.name });
+    await removed.waitFor();
+    expect(await removed.textContent()).toContain('Đã gỡ');
+    expect(await removed.textContent()).toContain('Tải nhầm danh sách có số điện thoại cá nhân');
+    await expect(reviewer.locator('[data-testid="evidence-dropzone"]').count()).resolves.toBe(0);
   });
 });

@@ -80,8 +80,11 @@ export function EvidenceUploadPanel({ assignmentId, onUploaded, maxFiles = 10, m
       setDone(results);
       onUploaded?.(results);
     } catch (e) {
-      const message = (e as AppError)?.message;
+      const { message, details } = (e as AppError) ?? {};
       setError(message ? translate(message, { _: message }) : T.failed);
+      // One refused file refuses the whole request: take that file out (the message names it) so that
+      // pressing upload again sends the others instead of being refused for the same file.
+      if (typeof details?.index === 'number') setChosen((all) => all.filter((_, i) => i !== details.index));
     } finally {
       setProgress(null);
     }
