@@ -10,16 +10,9 @@ import type { Logger } from '../../app.js';
 import type { AppConfig } from '../../config.js';
 import { createContext } from '../../context.js';
 import { DomainError, ErrorCode } from '../../shared/errors.js';
+import { sendDomainError, sendHttpError, sendUnexpectedError } from '../../shared/http-errors.js';
 import type { Evidence } from './evidence.entity.js';
 import { StoredFileMissing, evidenceStore, type EvidenceStore } from './storage/index.js';
-
-const STATUS: Record<string, number> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409,
-};
 
 class IntegrityError extends Error {}
 
@@ -84,10 +77,6 @@ async function verifiedBody(store: EvidenceStore, evidence: Evidence): Promise<{
   return { body: createReadStream(spool), cleanup: () => rm(spool, { force: true }) };
 }
 
-function sendError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
-  res.status(status).set('Cache-Control', 'no-store').json({ errors: [{ message, extensions: { code, ...extra } }] });
-}
-
 /**
  * GET /evidence/:id/download. Signed in by session cookie or bearer token exactly as GraphQL
  * requests are; the same policy decides who may read.
@@ -112,20 +101,21 @@ export function evidenceDownloadHandler(orm: MikroORM, config: AppConfig, logger
       await pipeline(body, res).catch(() => {});
     } catch (error) {
       if (error instanceof DomainError) {
-        sendError(res, STATUS[error.code] ?? 400, error.code, error.message, error.details);
+        sendDomainError(res, error);
         return;
       }
-      const requestId = randomUUID();
       if (error instanceof IntegrityError || error instanceof StoredFileMissing) {
+        const requestId = randomUUID();
         logger.error('evidence integrity failure', { requestId, error: error.message });
-        sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, `Tệp minh chứng trên máy chủ bị hỏng hoặc bị thiếu; đã ghi nhận để xử lý. Mã tham chiếu: ${requestId}`, {
+        sendHttpError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, `Tệp minh chứng trên máy chủ bị hỏng hoặc bị thiếu; đã ghi nhận để xử lý. Mã tham chiếu: ${requestId}`, {
           reason: 'EVIDENCE_INTEGRITY',
           requestId,
         });
         return;
       }
-      logger.error('evidence download failed', { requestId, error: String((error as Error)?.message ?? error) });
-      sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, `Lỗi hệ thống. Mã tham chiếu: ${requestId}`, { requestId });
+      sendUnexpectedError(res, (requestId) =>
+        logger.error('evidence download failed', { requestId, error: String((error as Error)?.message ?? error) }),
+      );
     }
   };
 }

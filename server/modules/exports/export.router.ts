@@ -7,6 +7,7 @@ import type { AppConfig } from '../../config.js';
 import { createContext } from '../../context.js';
 import { isValidDay } from '../../shared/dates.js';
 import { DomainError, ErrorCode, badInput } from '../../shared/errors.js';
+import { sendDomainError, sendUnexpectedError } from '../../shared/http-errors.js';
 import { OrderDirection } from '../../shared/pagination.js';
 import { AssignmentRole, AssignmentStatus } from '../assignments/assignment.entity.js';
 import { ASSIGNMENT_SORTABLE } from '../assignments/assignment.service.js';
@@ -33,14 +34,6 @@ const AssignmentFilterSchema = z
     unitId: z.string().optional(),
   })
   .strict();
-
-const HTTP_STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409,
-};
 
 function readQuery(req: Request) {
   let raw: unknown = {};
@@ -141,11 +134,10 @@ export function createExportRouter(orm: MikroORM, config: AppConfig, logger: Log
         return;
       }
       if (error instanceof DomainError) {
-        res.status(HTTP_STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+        sendDomainError(res, error);
         return;
       }
-      logger.error('export failed', { error: String((error as Error)?.message ?? error) });
-      res.status(500).json({ errors: [{ message: 'Lỗi hệ thống.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      sendUnexpectedError(res, (requestId) => logger.error('export failed', { requestId, error: String((error as Error)?.message ?? error) }));
     }
   });
 
