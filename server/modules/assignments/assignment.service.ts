@@ -69,7 +69,8 @@ export class AssignmentService implements ResourceOperations<Assignment> {
     }
   }
 
-  async list(filterArg: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Assignment>> {
+  /** The filtered, ordered window of assignments, read-authorised; callers choose whether to count. */
+  private query(filterArg: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window) {
     authorize(this.viewer, 'plan:read');
     const filter = filterArg as AssignmentFilter | undefined;
     const field = sortField ?? 'task';
@@ -80,9 +81,17 @@ export class AssignmentService implements ResourceOperations<Assignment> {
     const dir = direction === OrderDirection.DESC ? 'desc' : 'asc';
     const qb = this.em.createQueryBuilder(Assignment, 'a').leftJoin('a.task', 't').leftJoin('a.unit', 'u');
     this.applyFilter(qb, filter);
-    qb.orderBy([{ [column]: dir }, { 'u.code': 'asc' }, { 'a.id': 'asc' }] as never).limit(window.limit).offset(window.offset);
-    const [items, total] = await qb.getResultAndCount();
+    return qb.orderBy([{ [column]: dir }, { 'u.code': 'asc' }, { 'a.id': 'asc' }] as never).limit(window.limit).offset(window.offset);
+  }
+
+  async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Assignment>> {
+    const [items, total] = await this.query(filter, sortField, direction, window).getResultAndCount();
     return { items, total };
+  }
+
+  /** One window without the count, for reading a whole list page by page (exports). */
+  page(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Assignment[]> {
+    return this.query(filter, sortField, direction, window).getResult();
   }
 
   async get(id: string): Promise<Assignment> {

@@ -86,11 +86,11 @@ export function createExportRouter(orm: MikroORM, config: AppConfig, logger: Log
       // The first page is read before any byte is sent, so a refusal still answers with a proper status.
       const pages = async function* () {
         for (let offset = 0; ; offset += PAGE_SIZE) {
-          const page = await service.list(filter, sortField, direction, { limit: PAGE_SIZE, offset });
-          await ctx.em.populate(page.items, ['task', 'unit']);
-          yield page.items;
+          const items = await service.page(filter, sortField, direction, { limit: PAGE_SIZE, offset });
+          await ctx.em.populate(items, ['task', 'unit']);
+          yield items;
           ctx.em.clear();
-          if (page.items.length < PAGE_SIZE) return;
+          if (items.length < PAGE_SIZE) return;
         }
       };
       const iterator = pages();
