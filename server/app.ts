@@ -24,6 +24,7 @@ import { createExportRouter } from './modules/exports/export.router.js';
 import { createFormatError } from './shared/errors.js';
 import { assertRedisReachable, producerConnection } from '../jobs/connection.js';
 import { createQueues, type Queues } from '../jobs/queues.js';
+import { sendHttpError } from './shared/http-errors.js';
 
 export interface Logger {
   info(line: string): void;
@@ -61,7 +62,7 @@ function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     if (status === 500) logger.error('unhandled request error', { error: String(error?.message ?? error) });
     const message =
       status === 413 ? 'Yêu cầu quá lớn.' : status === 500 ? 'Lỗi hệ thống.' : 'Yêu cầu không hợp lệ (JSON sai cú pháp?).';
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    sendHttpError(res, status, status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message);
   };
 }
 

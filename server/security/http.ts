@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config.js';
+import { sendHttpError } from '../shared/http-errors.js';
 
 /**
  * Security headers on every response. The admin is served from this origin, so its own scripts,
@@ -42,9 +43,7 @@ export function requestTimeout(ms: number, uploadMs = ms): RequestHandler {
     const limit = req.is('multipart/form-data') ? uploadMs : ms;
     const timer = setTimeout(() => {
       if (res.headersSent) return;
-      res.status(503).json({
-        errors: [{ message: 'Yêu cầu xử lý quá lâu, đã bị dừng. Hãy thử lại sau.', extensions: { code: 'REQUEST_TIMEOUT' } }],
-      });
+      sendHttpError(res, 503, 'REQUEST_TIMEOUT', 'Yêu cầu xử lý quá lâu, đã bị dừng. Hãy thử lại sau.');
       // The late answer of the handler still running must not throw "headers already sent".
       res.setHeader = (() => res) as never;
       res.writeHead = (() => res) as never;

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config.js';
 import { AuthService } from '../auth/auth.service.js';
 import { readToken } from '../context.js';
 import { Role } from '../modules/users/user.entity.js';
+import { sendHttpError } from '../shared/http-errors.js';
 
 /** A browser opening /graphql: Apollo answers it with its landing page (the query editor). */
 function wantsLandingPage(accept: string | undefined): boolean {
@@ -22,7 +23,7 @@ export function landingPageGate(config: AppConfig, orm: MikroORM): RequestHandle
       const token = readToken(req);
       const { viewer } = token ? await new AuthService(orm.em.fork(), config.sessionTtlMs).credential(token) : { viewer: null };
       if (viewer?.role !== Role.ADMIN || viewer.token) {
-        res.status(404).json({ errors: [{ message: 'Không có trang này.', extensions: { code: 'NOT_FOUND' } }] });
+        sendHttpError(res, 404, 'NOT_FOUND', 'Không có trang này.');
         return;
       }
     }

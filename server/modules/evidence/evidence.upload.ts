@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { AppConfig } from '../../config.js';
 import { ErrorCode } from '../../shared/errors.js';
 import { formatBytes } from './staging.js';
+import { sendHttpError } from '../../shared/http-errors.js';
 
 /** Limits for graphqlUploadExpress: the busboy parser stops at them before our code sees a byte more. */
 export function uploadLimits(config: AppConfig) {
@@ -47,6 +48,6 @@ export function uploadErrorHandler(config: AppConfig): ErrorRequestHandler {
       text = `Tệp vượt quá dung lượng cho phép (tối đa ${formatBytes(config.evidence.maxFileBytes)}).`;
       reason = 'FILE_TOO_LARGE';
     }
-    res.status(status).json({ errors: [{ message: text, extensions: { code: ErrorCode.BAD_USER_INPUT, reason } }] });
+    sendHttpError(res, status, ErrorCode.BAD_USER_INPUT, text, { reason });
   };
 }
