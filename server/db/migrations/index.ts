@@ -4,6 +4,7 @@ import { Migration20261123235110_assignment_action_evidence } from './Migration2
 import { Migration20261123235111_task_requires_evidence } from './Migration20261123235111_task_requires_evidence.js';
 import { Migration20261123235112_evidence } from './Migration20261123235112_evidence.js';
 import { Migration20261123235241_security } from './Migration20261123235241_security.js';
+import { Migration20261129190000_deadline_class_function } from './Migration20261129190000_deadline_class_function.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the same list runs under tsx,
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123235111_task_requires_evidence', class: Migration20261123235111_task_requires_evidence },
   { name: 'Migration20261123235112_evidence', class: Migration20261123235112_evidence },
   { name: 'Migration20261123235241_security', class: Migration20261123235241_security },
+  { name: 'Migration20261129190000_deadline_class_function', class: Migration20261129190000_deadline_class_function },
 ];
