@@ -49,11 +49,12 @@ export async function startServer(name: Contestant, databaseUrl: string, extraEn
   const child = startProcess(ENTRIES[name], env);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
-  for (;;) {
+  while (!(await isReady(name, baseUrl))) {
     if (child.child.exitCode !== null) throw new Error(`${name} exited (${child.child.exitCode}):\n${child.output()}`);
-    if (Date.now() > deadline) throw new Error(`${name} not ready after 120 s:\n${child.output()}`);
-    const ready = await isReady(name, baseUrl);
-    if (ready) break;
+    if (Date.now() > deadline) {
+      child.child.kill('SIGKILL');
+      throw new Error(`${name} not ready after 120 s:\n${child.output()}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   const coldStartMs = performance.now() - started;

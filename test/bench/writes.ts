@@ -1,7 +1,7 @@
 /**
  * W4: officers of many units record progress on their own unit's work at the same time. Two officers
- * share each unit and its two assignments, so some writes race and must be refused as CONFLICT; after
- * the run every accepted write must have left exactly one history row and one version step.
+ * share each unit and its two assignments and some of their writes race, so some must be refused as
+ * CONFLICT; after the run every accepted write must have left exactly one history row and one version step.
  */
 import type pg from 'pg';
 import { graphqlClient } from '../helpers/client.js';
@@ -91,14 +91,16 @@ export async function runWrites(db: pg.Client, server: Server, w: WriteFixtures,
     connections,
     seconds,
     next: (n) => {
-      const slot = w.slots[n % w.slots.length];
+      // One request in eight is the unit's other officer writing the same assignment with the same version
+      // as the request just before: when the two overlap, one must be refused.
+      const slot = w.slots[(n - Math.floor((n + 1) / 8)) % w.slots.length];
       // Every write changes the progress, so each accepted one is a real change with a history row.
       const progress = (slot.progress + 1 + (n % 7)) % 101;
       const note = `${run} ${n}`;
       return {
         path: '/graphql',
         body: JSON.stringify({ query: PRODUCT_QUERIES.w4, variables: { id: slot.id, v: slot.version, p: progress, note } }),
-        headers: { authorization: `Bearer ${slot.tokens[Math.floor(n / w.slots.length) % slot.tokens.length]}` },
+        headers: { authorization: `Bearer ${slot.tokens[n % slot.tokens.length]}` },
         tag: { slot, note },
       };
     },
