@@ -2,6 +2,7 @@
  * The floor only means something if it answers the same question: compare its answers with the
  * product's once, before timing anything. Also counts the product's SQL statements per request.
  */
+import { performance } from 'node:perf_hooks';
 import type { Request } from './load.js';
 import type { ReadCase } from './workloads.js';
 import type { Server } from './servers.js';
@@ -18,13 +19,22 @@ const FIGURE_KEYS = [['total', 'total'], ['doneOnTime', 'done_on_time'], ['doneL
   ['notDoneWithinDeadline', 'not_done_within_deadline'], ['overdue', 'overdue'], ['comeDue', 'come_due']] as const;
 const figures = (f: any, snake: boolean) => FIGURE_KEYS.map(([camel, s]) => f?.[snake ? s : camel]);
 
+/** How long one request takes alone, in ms: the only number for a read too slow to finish under load. */
+export type AloneMs = Record<string, { product?: number; floor?: number }>;
+
 /** Compares one answer per read workload; a difference is reported, not thrown: the timings still run. */
-export async function checkAgreement(cases: ReadCase[], product: Server, floor: Server): Promise<Record<string, boolean | string>> {
+export async function checkAgreement(cases: ReadCase[], product: Server, floor: Server, alone: AloneMs): Promise<Record<string, boolean | string>> {
   const verdicts: Record<string, boolean | string> = {};
+  const timed = async (server: Server, request: Request) => {
+    const started = performance.now();
+    const data = await send(server.baseUrl, request);
+    return { data, ms: performance.now() - started };
+  };
   for (const c of cases) {
     try {
-      const p = await send(product.baseUrl, c.request.product!(0));
-      const f = await send(floor.baseUrl, c.request.floor!(0));
+      const { data: p, ms: productMs } = await timed(product, c.request.product!(0));
+      const { data: f, ms: floorMs } = await timed(floor, c.request.floor!(0));
+      alone[c.workload] = { product: productMs, floor: floorMs };
       let agree: boolean;
       if (c.workload === 'W1') {
         const pn = p.assignments.edges.map((e: any) => e.node);

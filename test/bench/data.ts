@@ -87,10 +87,10 @@ async function withoutSecondaryIndexes(db: pg.Client, tables: string[], say: (li
   for (const i of indexes) await db.query(`drop index ${i.name}`);
   await fn();
   const t0 = performance.now();
-  const ordered = [...constraints.filter((c) => c.type === 'p'), ...constraints.filter((c) => c.type === 'f')];
-  for (const c of ordered.filter((c) => c.type === 'p')) await db.query(`alter table ${c.table} add constraint "${c.name}" ${c.definition}`);
+  const restore = (c: (typeof constraints)[number]) => db.query(`alter table ${c.table} add constraint "${c.name}" ${c.definition}`);
+  for (const c of constraints.filter((c) => c.type === 'p')) await restore(c);
   for (const i of indexes) await db.query(i.definition);
-  for (const c of ordered.filter((c) => c.type === 'f')) await db.query(`alter table ${c.table} add constraint "${c.name}" ${c.definition}`);
+  for (const c of constraints.filter((c) => c.type === 'f')) await restore(c);
   say(`rebuilt ${constraints.length} constraints and ${indexes.length} indexes in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -31,7 +31,8 @@ const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
-    route(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+    Promise.resolve()
+      .then(() => route(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
       .then((data) => {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
       })

@@ -24,6 +24,8 @@ export interface Results {
   rows: Row[];
   sweep: SweepResult;
   agreement: Record<string, boolean | string>;
+  /** One request alone, before the load runs (the first of its kind for that server). */
+  aloneMs: Record<string, { product?: number; floor?: number }>;
 }
 
 const num = (value: number | null | undefined, digits = 0) => (value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits));
@@ -33,7 +35,9 @@ export function printTable(results: Results): void {
   const header = ['workload', 'conc', 'product req/s', 'p50', 'p99', 'floor req/s', 'p50', 'p99', 'peer req/s', 'p50', 'p99', 'SQL/req', 'product max RSS MiB', '÷floor', '÷peer', 'failed'];
   const lines = results.rows.map((row) => {
     const { product, floor, peer } = row.results;
-    const cell = (r?: LoadResult) => [num(r?.requestsPerSecond), num(r?.p50), num(r?.p99)];
+    // A run in which no answer came back before the clock stopped has no latency to show.
+    const cell = (r?: LoadResult) =>
+      r && r.requests === 0 ? ['0', 'none', 'none'] : [num(r?.requestsPerSecond, r && r.requestsPerSecond < 10 ? 1 : 0), num(r?.p50), num(r?.p99)];
     const failed = (['product', 'floor', 'peer'] as const).map((c) => row.results[c]?.failed ?? 0).join('/');
     return [row.workload, String(row.concurrency), ...cell(product), ...cell(floor), ...cell(peer), num(row.statementsPerRequest),
       num(product?.maxRssMiB), ratio(product, floor), ratio(product, peer), failed];
@@ -57,6 +61,8 @@ export function printTable(results: Results): void {
   console.log(`deadline sweep: ${s.ms === null ? 'did not finish' : `${num(s.ms)} ms`}, ${s.notifications ?? '—'} notifications (deleted afterwards), ` +
     `peak RSS ${num(s.maxRssMiB)} MiB${s.error ? `, FAILED: ${s.error}` : ''}`);
   console.log(`floor answers the same as the product: ${Object.entries(results.agreement).map(([k, v]) => `${k} ${v === true ? 'yes' : v}`).join(', ')}`);
+  const alone = Object.entries(results.aloneMs).map(([w, t]) => `${w} ${num(t.product)}/${num(t.floor)}`).join(', ');
+  console.log(`one request alone, product/floor ms: ${alone}`);
   const failures = results.rows.flatMap((r) => Object.entries(r.results).filter(([, x]) => x?.firstFailure).map(([c, x]) => `${r.workload}@${r.concurrency} ${c}: ${x!.firstFailure}`));
   for (const f of failures.slice(0, 8)) console.log(`failed answer: ${f}`);
 }
