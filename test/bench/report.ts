@@ -63,7 +63,7 @@ export function printTable(results: Results): void {
   console.log(`floor answers the same as the product: ${Object.entries(results.agreement).map(([k, v]) => `${k} ${v === true ? 'yes' : v}`).join(', ')}`);
   const alone = Object.entries(results.aloneMs).map(([w, t]) => `${w} ${num(t.product)}/${num(t.floor)}`).join(', ');
   console.log(`one request alone, product/floor ms: ${alone}`);
-  const failures = results.rows.flatMap((r) => Object.entries(r.results).filter(([, x]) => x?.firstFailure).map(([c, x]) => `${r.workload}@${r.concurrency} ${c}: ${x!.firstFailure}`));
+  const failures = results.rows.flatMap((r) => Object.entries(r.results).filter(([, x]) => x?.failed && x.firstFailure).map(([c, x]) => `${r.workload}@${r.concurrency} ${c}: ${x!.firstFailure}`));
   for (const f of failures.slice(0, 8)) console.log(`failed answer: ${f}`);
 }
 
