@@ -5,7 +5,7 @@ import type { AppConfig } from './config.js';
 import { AuthService, SESSION_COOKIE } from './auth/auth.service.js';
 import type { LoginLimiter } from './auth/login-limiter.js';
 import type { Viewer } from './auth/policy.js';
-import { createLoaders, type Loaders } from './shared/loaders.js';
+import { createLoaders, type Loaders } from './loaders.js';
 import type { User } from './modules/users/user.entity.js';
 import { createServices, type Services } from './services.js';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config.js';
 import type { Viewer } from './auth/policy.js';
-import type { Loaders } from './shared/loaders.js';
+import type { Loaders } from './loaders.js';
 import { ResourceService } from './shared/resource.service.js';
 import { AssignmentService } from './modules/assignments/assignment.service.js';
 import { ProgressService } from './modules/assignments/progress.service.js';
@@ -31,7 +31,7 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     reportingObligations: new ResourceService(em, viewer, ReportingObligation, REPORTING_OBLIGATION_SPEC),
     users: new UserService(em, viewer),
     assignments: new AssignmentService(em, viewer),
-    progress: new ProgressService(em, viewer),
+    progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),
   };
 }
