@@ -19,9 +19,9 @@ export interface ResourceSpec {
 type Filter = Record<string, unknown>;
 
 /** What the resource resolvers need from a service; ResourceService is the generic one. */
-export interface ResourceOperations<T> {
-  list(filter: Filter | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<T>>;
-  get(id: string): Promise<T>;
+export interface ResourceOperations<T, Row = T> {
+  list(filter: Filter | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Row>>;
+  get(id: string): Promise<Row>;
   create(data: Record<string, unknown>): Promise<T>;
   update(id: string, version: number, data: Record<string, unknown>): Promise<T>;
   delete(id: string): Promise<T>;

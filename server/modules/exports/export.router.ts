@@ -12,7 +12,7 @@ import { OrderDirection } from '../../shared/pagination.js';
 import { AssignmentRole, AssignmentStatus } from '../assignments/assignment.entity.js';
 import { ASSIGNMENT_SORTABLE } from '../assignments/assignment.service.js';
 import { DeadlineClass } from '../assignments/deadline.js';
-import { ASSIGNMENT_COLUMNS, exportDay } from './export.columns.js';
+import { type ExportRow, ASSIGNMENT_COLUMNS, exportDay } from './export.columns.js';
 
 /** Rows fetched per round trip: the whole list streams out without holding it in memory. */
 const PAGE_SIZE = 200;
@@ -87,9 +87,11 @@ export function createExportRouter(orm: MikroORM, config: AppConfig, logger: Log
       const pages = async function* () {
         for (let offset = 0; ; offset += PAGE_SIZE) {
           const items = await service.page(filter, sortField, direction, { limit: PAGE_SIZE, offset });
-          await ctx.em.populate(items, ['task', 'unit']);
-          yield items;
-          ctx.em.clear();
+          const [tasks, units] = await Promise.all([
+            ctx.loaders.task.loadMany(items.map((a) => a.task.id)),
+            ctx.loaders.unit.loadMany(items.map((a) => a.unit.id)),
+          ]);
+          yield items.map((a, i): ExportRow => ({ ...a, task: tasks[i] as ExportRow['task'], unit: units[i] as ExportRow['unit'] }));
           if (items.length < PAGE_SIZE) return;
         }
       };
