@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context.js';
-import { BaseFilter, createResourceResolver } from '../shared/resource.resolver.js';
+import type { Context } from '../../context.js';
+import { BaseFilter, createResourceResolver } from '../../shared/resource.resolver.js';
 import { AuditAction, AuditEvent } from './audit-event.entity.js';
 import { AUDIT_SORTABLE, AuditEventService } from './audit-event.service.js';
 
