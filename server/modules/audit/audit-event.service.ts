@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { isId, type ResourceOperations } from '../../shared/resource.service.js';
 import { AuditEvent } from './audit-event.entity.js';
-import type { AuditEventFilter } from './audit-event.resolver.js';
+import type { AuditEventFilter } from './audit-event.inputs.js';
 import { authorize, type Viewer } from '../../auth/policy.js';
 
 export const AUDIT_SORTABLE = ['at', 'action'];
