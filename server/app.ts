@@ -25,16 +25,7 @@ import { createFormatError } from './shared/errors.js';
 import { assertRedisReachable, producerConnection } from '../jobs/connection.js';
 import { createQueues, type Queues } from '../jobs/queues.js';
 import { sendHttpError } from './shared/http-errors.js';
-
-export interface Logger {
-  info(line: string): void;
-  error(message: string, meta?: Record<string, unknown>): void;
-}
-
-export const consoleLogger: Logger = {
-  info: (line) => console.log(line),
-  error: (message, meta) => console.error(JSON.stringify({ level: 'error', message, ...meta })),
-};
+import { consoleLogger, type Logger } from './shared/logger.js';
 
 export interface AppOptions {
   config: AppConfig;

@@ -5,7 +5,7 @@ import { Unit } from '../modules/units/unit.entity.js';
 import { BaseFilter, createResourceResolver } from '../shared/resource.resolver.js';
 import { ApiToken, ApiTokenScope } from './api-token.entity.js';
 import { API_TOKEN_SPEC, ApiTokenService } from './api-token.service.js';
-import { clientAddress } from './audit.service.js';
+import { clientAddress } from '../modules/audit/audit-log.js';
 
 @InputType()
 export class ApiTokenFilter extends BaseFilter {

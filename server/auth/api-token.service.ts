@@ -6,8 +6,8 @@ import { badInput, notFound } from '../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../shared/pagination.js';
 import { ResourceService, isId, type ResourceSpec } from '../shared/resource.service.js';
 import { API_TOKEN_PREFIX, ApiToken, ApiTokenScope } from './api-token.entity.js';
-import { AuditAction } from './audit-event.entity.js';
-import { AuditLog } from './audit.service.js';
+import { AuditAction } from '../modules/audit/audit-event.entity.js';
+import { AuditLog } from '../modules/audit/audit-log.js';
 import { hashToken } from './auth.service.js';
 import { authorize, type Viewer } from './policy.js';
 

@@ -3,7 +3,7 @@ import { MaxLength } from 'class-validator';
 import type { Context } from '../context.js';
 import { User } from '../modules/users/user.entity.js';
 import { AuthService, SESSION_COOKIE } from './auth.service.js';
-import { clientAddress } from './audit.service.js';
+import { clientAddress } from '../modules/audit/audit-log.js';
 
 @ObjectType({ description: 'Kết quả đăng nhập' })
 class LoginResult {

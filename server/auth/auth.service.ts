@@ -6,8 +6,8 @@ import { DUMMY_HASH, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
 import { tokenRole, type Viewer } from './policy.js';
 import { API_TOKEN_PREFIX, ApiToken } from './api-token.entity.js';
-import { AuditAction } from './audit-event.entity.js';
-import { AuditLog } from './audit.service.js';
+import { AuditAction } from '../modules/audit/audit-event.entity.js';
+import { AuditLog } from '../modules/audit/audit-log.js';
 import type { LoginLimiter } from './login-limiter.js';
 
 export const SESSION_COOKIE = 'tiendo_session';

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { silentLogger } from '../../server/shared/logger.js';
 import { cleanQueuePrefix } from '../helpers/redis.js';
 import { databaseUrl, dropDatabase, withAdmin } from '../helpers/db.js';
 
@@ -23,7 +24,7 @@ try {
 
 async function run() {
   const config = loadConfig({ NODE_ENV: 'test', QUEUE_PREFIX: `tiendo-bench-${database}`, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
-  const app = await createApp({ config, databaseUrl: databaseUrl(database), logger: { info: () => {}, error: () => {} } });
+  const app = await createApp({ config, databaseUrl: databaseUrl(database), logger: silentLogger });
   const server = app.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

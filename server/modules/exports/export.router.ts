@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from '../../app.js';
+import type { Logger } from '../../shared/logger.js';
 import type { AppConfig } from '../../config.js';
 import { createContext } from '../../context.js';
 import { isValidDay } from '../../shared/dates.js';
