@@ -4,12 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/**
- * Shared files that still import domain modules and are being replaced by per-module code. Remove an
- * entry in the change that moves its file; the test fails if an entry outlives its file.
- */
-const SHARED_FILES_BEING_MOVED = ['server/shared/loaders.ts'];
-
 type Graph = Record<string, string[]>;
 
 async function importGraph(skipTypeImports: boolean) {
@@ -53,16 +47,9 @@ describe('import graph of server/ and jobs/', () => {
   it('keeps the shared kernel free of domain modules', () => {
     const violations = arrows(
       all.graph,
-      (file) => file.startsWith('server/shared/') && !SHARED_FILES_BEING_MOVED.includes(file),
+      (file) => file.startsWith('server/shared/'),
       (target) => target.startsWith('server/modules/'),
     );
     expect(violations, 'server/shared/ must not import server/modules/').toEqual([]);
-  });
-
-  it('lists only shared files that still exist and still import a domain', () => {
-    const stale = SHARED_FILES_BEING_MOVED.filter(
-      (file) => arrows(all.graph, (f) => f === file, (target) => target.startsWith('server/modules/')).length === 0,
-    );
-    expect(stale, 'remove these from SHARED_FILES_BEING_MOVED').toEqual([]);
   });
 });
