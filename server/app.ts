@@ -14,6 +14,8 @@ import { openDatabase } from './db/database.js';
 import type { SeedResult } from './db/seed/seeder.js';
 import { createSchema } from './schema.js';
 import { LoginLimiter } from './auth/login-limiter.js';
+import { CredentialBus } from './auth/credential-bus.js';
+import { CredentialCache } from './auth/credential-cache.js';
 import { graphqlSecurityOptions } from './security/graphql-security.js';
 import { requestTimeout, securityHeaders } from './security/http.js';
 import { landingPageGate } from './security/landing-page.js';
@@ -40,6 +42,7 @@ export interface App {
   orm: MikroORM;
   queues: Queues;
   redis: Redis;
+  credentials: CredentialBus;
   seeded?: SeedResult;
   close(): Promise<void>;
 }
@@ -71,6 +74,8 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
 
   const security = graphqlSecurityOptions(config);
   const loginLimiter = new LoginLimiter(redis, config.queuePrefix, config.limits);
+  const credentials = new CredentialBus(new CredentialCache(config.credentialCacheMs), redis, config.redisUrl, config.queuePrefix, logger);
+  await credentials.start();
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     formatError: createFormatError(logger),
@@ -103,7 +108,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     graphqlUploadExpress(uploadLimits(config)),
     uploadErrorHandler(config),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res, loginLimiter) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res, loginLimiter, credentials) }),
   );
   app.use('/export', createExportRouter(orm, config, logger));
   app.get('/evidence/:id/download', evidenceDownloadHandler(orm, config, logger));
@@ -119,9 +124,11 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     orm,
     queues,
     redis,
+    credentials,
     seeded,
     async close() {
       await apollo.stop();
+      credentials.close();
       await queues.close();
       redis.disconnect();
       await closeEvidenceStore(config);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config.js';
 import type { Viewer } from './auth/policy.js';
+import type { CredentialInvalidator } from './auth/credential-cache.js';
 import type { Loaders } from './loaders.js';
 import { ResourceService } from './shared/resource.service.js';
 import { AssignmentService } from './modules/assignments/assignment.service.js';
@@ -20,7 +21,7 @@ import { UNIT_SPEC } from './modules/units/unit.resolver.js';
 import { UserService } from './modules/users/user.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
-export function createServices(em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders) {
+export function createServices(em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders, credentials?: CredentialInvalidator) {
   return {
     plans: new ResourceService(em, viewer, Plan, PLAN_SPEC),
     tasks: new TaskService(em, viewer),
@@ -29,7 +30,7 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     facilities: new ResourceService(em, viewer, Facility, FACILITY_SPEC),
     indicatorValues: new ResourceService(em, viewer, IndicatorValue, INDICATOR_VALUE_SPEC),
     reportingObligations: new ResourceService(em, viewer, ReportingObligation, REPORTING_OBLIGATION_SPEC),
-    users: new UserService(em, viewer),
+    users: new UserService(em, viewer, credentials),
     assignments: new AssignmentService(em, viewer),
     progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),

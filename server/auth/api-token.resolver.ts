@@ -36,7 +36,7 @@ export class CreateApiTokenArgs {
 }
 
 function tokens(ctx: Context): ApiTokenService {
-  return new ApiTokenService(ctx.em, ctx.viewer, ctx.config.limits.apiTokenMaxDays, clientAddress(ctx.req));
+  return new ApiTokenService(ctx.em, ctx.viewer, ctx.config.limits.apiTokenMaxDays, clientAddress(ctx.req), ctx.credentials);
 }
 
 export const ApiTokenResourceResolver = createResourceResolver({

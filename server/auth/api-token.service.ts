@@ -10,6 +10,7 @@ import { AuditAction } from '../modules/audit/audit-event.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.js';
 import { hashToken } from './auth.service.js';
 import { authorize, type Viewer } from './policy.js';
+import type { CredentialInvalidator } from './credential-cache.js';
 
 export const API_TOKEN_SPEC: ResourceSpec = {
   label: 'mã truy cập API',
@@ -41,6 +42,7 @@ export class ApiTokenService extends ResourceService<ApiToken> {
     viewer: Viewer | null,
     private readonly maxDays: number,
     private readonly address: string | null = null,
+    private readonly credentials?: CredentialInvalidator,
   ) {
     super(em, viewer, ApiToken, API_TOKEN_SPEC);
   }
@@ -108,6 +110,7 @@ export class ApiTokenService extends ResourceService<ApiToken> {
       });
       await this.em.flush();
     }
+    await this.credentials?.invalidate(token.id);
     return token;
   }
 }

@@ -26,7 +26,7 @@ describe('no query per row', () => {
     expect(large.result.data!.assignments.edges).toHaveLength(100);
     expect(large.result.data!.assignments.edges.some((e: any) => e.node.history.length > 0)).toBe(true);
     expect(large.count).toBe(small.count);
-    // session lookup, page, count, then one batch each for units, parents, tasks, plans, task parents, history, actors
+    // page, count (the session is remembered from earlier requests), then one batch each for units, parents, tasks, plans, task parents, history, actors
     expect(small.count).toBeGreaterThan(3);
     expect(large.count).toBeLessThanOrEqual(12);
   });

@@ -4,6 +4,7 @@ import { hashPassword } from '../../auth/password.js';
 import { Session } from '../../auth/session.entity.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditLog } from '../audit/audit-log.js';
+import type { CredentialInvalidator } from '../../auth/credential-cache.js';
 import { conflict } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { ResourceService, type ResourceSpec } from '../../shared/resource.service.js';
@@ -19,7 +20,11 @@ export const USER_SPEC: ResourceSpec = {
 
 /** Accounts are administered by ADMIN only; a disabled account loses its sessions at once. */
 export class UserService extends ResourceService<User> {
-  constructor(em: EntityManager, viewer: Viewer | null) {
+  constructor(
+    em: EntityManager,
+    viewer: Viewer | null,
+    private readonly credentials?: CredentialInvalidator,
+  ) {
     super(em, viewer, User, USER_SPEC);
   }
 
@@ -61,6 +66,7 @@ export class UserService extends ResourceService<User> {
     if (!user.active || password || rest.role || rest.unitId) {
       // A new password, role or unit must not leave old sessions with the old powers.
       await this.em.nativeDelete(Session, { user: user.id });
+      await this.credentials?.invalidate(user.id);
     }
     return user;
   }
