@@ -66,24 +66,29 @@ const TARGET_VALUES_SQL = `
       from indicator_value v join facility f on f.id = v.facility_id
      where v.as_of <= ?::date
      order by v.facility_id, v.as_of desc
-  ), scoped as (
-    select t.id as target_id, t.metric, l.*
-      from target t join latest l
-        on case t.sector
-             when 'EDUCATION' then l.sector = 'EDUCATION'
-             when 'HEALTH' then l.sector = 'HEALTH'
-             else l.sector = 'EDUCATION' or l.level in ('DISTRICT_HOSPITAL', 'PROVINCIAL_HOSPITAL')
-           end
-     where t.id = any(?::uuid[])
+  ), groups as (
+    -- The facilities collapse to a handful of (sector, hospital) groups before the targets meet them.
+    select sector, level in ('DISTRICT_HOSPITAL', 'PROVINCIAL_HOSPITAL') as hospital,
+           count(*) as counted, bool_or(is_demo) as demo,
+           count(*) filter (where uses_digital_platform) as digital, count(*) filter (where accepts_cashless) as accepting,
+           sum(cashless_transactions) filter (where total_transactions <> 0 and cashless_transactions is not null) as cashless,
+           sum(total_transactions) filter (where total_transactions <> 0 and cashless_transactions is not null) as transactions
+      from latest group by 1, 2
   )
-  select target_id,
-         count(*)::int as counted,
-         bool_or(is_demo) as demo,
-         count(*) filter (where case metric when 'FACILITIES_USING_DIGITAL_PLATFORM' then uses_digital_platform
-                                            else accepts_cashless end)::int as yes,
-         sum(cashless_transactions) filter (where total_transactions <> 0 and cashless_transactions is not null)::float8 as cashless,
-         sum(total_transactions) filter (where total_transactions <> 0 and cashless_transactions is not null)::float8 as transactions
-    from scoped group by target_id`;
+  select t.id as target_id,
+         sum(g.counted)::int as counted,
+         bool_or(g.demo) as demo,
+         sum(case t.metric when 'FACILITIES_USING_DIGITAL_PLATFORM' then g.digital else g.accepting end)::int as yes,
+         sum(g.cashless)::float8 as cashless,
+         sum(g.transactions)::float8 as transactions
+    from target t join groups g
+      on case t.sector
+           when 'EDUCATION' then g.sector = 'EDUCATION'
+           when 'HEALTH' then g.sector = 'HEALTH'
+           else g.sector = 'EDUCATION' or g.hospital
+         end
+   where t.id = any(?::uuid[])
+   group by t.id`;
 
 type Evaluated = Pick<Target, 'id' | 'metric' | 'comparator' | 'thresholdPercent'>;
 
