@@ -103,8 +103,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     authorize(this.viewer, 'plan:read');
     if (!isId(planId)) return [];
     const rows = await this.em.getConnection().execute(
-      `select s.* from status_change s join assignment a on a.id = s.assignment_id
-        where a.plan_id = ? order by s.at desc, s.id desc limit ?`,
+      'select * from status_change where plan_id = ? order by at desc, id desc limit ?',
       [planId, first],
     );
     return leanRows(this.em, StatusChange, rows);
@@ -134,6 +133,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
   private record(assignment: Assignment, action: AssignmentAction, from: AssignmentStatus, comment?: string | null) {
     this.em.create(StatusChange, {
       assignment,
+      plan: assignment.plan,
       // An integrator's API token is not an account: its writes name no user.
       actor: actingUserId(this.viewer!) ? this.em.getReference(User, this.viewer!.id) : null,
       action,

@@ -167,6 +167,7 @@ export class EvidenceService {
         });
         this.em.create(StatusChange, {
           assignment,
+          plan: assignment.plan,
           actor,
           action: AssignmentAction.ATTACH_EVIDENCE,
           fromStatus: assignment.status,
@@ -250,6 +251,7 @@ export class EvidenceService {
     evidence.hiddenReason = why;
     this.em.create(StatusChange, {
       assignment,
+      plan: assignment.plan,
       actor,
       action: AssignmentAction.REMOVE_EVIDENCE,
       fromStatus: assignment.status,
