@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Lean } from '../shared/lean.js';
 import { Unit } from '../modules/units/unit.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { badInput, notFound } from '../shared/errors.js';
@@ -47,7 +48,7 @@ export class ApiTokenService extends ResourceService<ApiToken> {
     super(em, viewer, ApiToken, API_TOKEN_SPEC);
   }
 
-  override async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<ApiToken>> {
+  override async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Lean<ApiToken>>> {
     authorize(this.viewer, 'security:manage');
     return super.list(filter, sortField, direction, window);
   }

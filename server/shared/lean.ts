@@ -42,11 +42,19 @@ function wrapRelations(row: Record<string, unknown>, relations: string[]) {
   return row;
 }
 
+/** The properties a displayed row carries: lazy ones (a plan's full source text) are read only where asked for. */
+export function displayedProps(meta: EntityMetadata<object>) {
+  return meta.props.filter(
+    (p) => !p.lazy && p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE),
+  );
+}
+
 /** Lean rows of a table by id, one query per request however many resolvers ask. */
 export function leanById<T extends { id: string }>(em: EntityManager, entity: EntityName<T>): DataLoader<string, Lean<T> | null> {
-  const meta = em.getMetadata().find(entity)!;
+  const meta = em.getMetadata().find(entity)! as unknown as EntityMetadata<object>;
+  const columns = displayedProps(meta).flatMap((p) => p.fieldNames.map((name) => `"${name}"`)).join(', ');
   return new DataLoader(async (ids) => {
-    const rows = await em.getConnection().execute(`select * from "${meta.tableName}" where id = any(?::uuid[])`, [uuidArray(ids)]);
+    const rows = await em.getConnection().execute(`select ${columns} from "${meta.tableName}" where id = any(?::uuid[])`, [uuidArray(ids)]);
     const map = new Map(leanRows(em, entity, rows).map((row) => [(row as { id: string }).id, row]));
     return ids.map((id) => map.get(id) ?? null);
   });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Lean } from '../../shared/lean.js';
 import { authorize, type Viewer } from '../../auth/policy.js';
 import { hashPassword } from '../../auth/password.js';
 import { Session } from '../../auth/session.entity.js';
@@ -28,7 +29,7 @@ export class UserService extends ResourceService<User> {
     super(em, viewer, User, USER_SPEC);
   }
 
-  override async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<User>> {
+  override async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Lean<User>>> {
     authorize(this.viewer, 'user:manage');
     return super.list(filter, sortField, direction, window);
   }
