@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from './config.js';
@@ -28,6 +29,7 @@ import { assertRedisReachable, producerConnection } from '../jobs/connection.js'
 import { createQueues, type Queues } from '../jobs/queues.js';
 import { sendHttpError } from './shared/http-errors.js';
 import { consoleLogger, type Logger } from './shared/logger.js';
+import { projectPath } from './paths.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -47,7 +49,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
+const ADMIN_DIST = projectPath('admin/dist');
 
 /** Malformed or oversized bodies answer in GraphQL's error shape, never an HTML page with a stack. */
 function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
@@ -83,7 +85,12 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     csrfPrevention: true,
     ...security.options,
     // In production the query editor is served to ADMIN only: landingPageGate turns everyone else away.
-    plugins: [...security.plugins, ...(config.isProduction ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : [])],
+    plugins: [
+      ...security.plugins,
+      // No HTTP cache hints are served; left on, this plugin wraps every field resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.isProduction ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : []),
+    ],
   });
   await apollo.start();
 
