@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../shared/logger.js';
@@ -118,6 +117,8 @@ export function createExportRouter(orm: MikroORM, config: AppConfig, logger: Log
       }
 
       res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      // Loaded on the first spreadsheet asked for rather than at start: it is one of the largest modules.
+      const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
       const sheet = workbook.addWorksheet('Phân công', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = ASSIGNMENT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
