@@ -16,8 +16,9 @@ import { TargetFieldResolver, TargetResourceResolver } from './modules/targets/t
 import { TaskFieldResolver, TaskResourceResolver } from './modules/tasks/task.resolver.js';
 import { UnitFieldResolver, UnitResourceResolver } from './modules/units/unit.resolver.js';
 import { UserFieldResolver, UserResourceResolver } from './modules/users/user.resolver.js';
+import { projectPath } from './paths.js';
 
-export const SCHEMA_FILE = new URL('../schema/schema.graphql', import.meta.url);
+export const SCHEMA_FILE = projectPath('schema/schema.graphql');
 
 let cached: Promise<GraphQLSchema> | undefined;
 
