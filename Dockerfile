@@ -19,4 +19,6 @@ COPY schema schema
 RUN mkdir -p /var/lib/tiendo/evidence && chown node:node /var/lib/tiendo/evidence
 USER node
 EXPOSE 4000
-CMD ["node", "dist/server/main.js"]
+# MikroORM keeps its transaction context in AsyncLocalStorage; on Node 22 the default implementation puts
+# a hook on every promise once used, the context-frame one (Node 24's default) does not.
+CMD ["node", "--experimental-async-context-frame", "dist/server/main.js"]

@@ -26,7 +26,9 @@ export interface Started {
  * or a built bundle (`dist/….js`, what `npm start` runs) as it is.
  */
 export function startProcess(entry: string, env: Record<string, string>): Started {
-  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
+  // The bundle runs as `npm start` runs it: MikroORM keeps its transaction context in AsyncLocalStorage,
+  // and the context-frame implementation (Node 24's default) puts no hook on every promise.
+  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : ['--experimental-async-context-frame', entry];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
