@@ -2,16 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProgressFigures } from './deadline.js';
 
 /** What PostgreSQL counts for one group; the rates are derived from these in figuresFromCounts. */
-export interface ClassCounts {
-  total: number;
-  doneOnTime: number;
-  doneLate: number;
-  notDoneWithinDeadline: number;
-  overdue: number;
-  comeDue: number;
+export type ClassCounts = Omit<ProgressFigures, 'completionRate' | 'overdueRate' | 'averageProgress'> & {
   doneComeDue: number;
   progressSum: number;
-}
+};
 
 export interface PlanCounts {
   overall: ClassCounts | undefined;
