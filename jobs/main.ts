@@ -2,6 +2,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { createOrmConfig } from '../server/db/mikro-orm.config.js';
+import { consoleLogger } from '../server/shared/logger.js';
 import { RedisUnavailableError, assertRedisReachable, producerConnection } from './connection.js';
 import { createQueues, scheduleDailyJobs } from './queues.js';
 import { startWorkers } from './worker.js';
@@ -14,8 +15,8 @@ async function main() {
   const producer = producerConnection(config.redisUrl);
   const queues = createQueues(producer, config.queuePrefix);
   await scheduleDailyJobs(queues);
-  const workers = startWorkers({ orm, redisUrl: config.redisUrl, prefix: config.queuePrefix, log: console.log });
-  console.log('Tiến độ worker: đang chờ việc');
+  const workers = startWorkers({ orm, redisUrl: config.redisUrl, prefix: config.queuePrefix, log: consoleLogger.info });
+  consoleLogger.info('Tiến độ worker: đang chờ việc');
   const shutdown = async () => {
     await workers.close();
     await queues.close();

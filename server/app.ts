@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from './config.js';
@@ -14,6 +15,8 @@ import { openDatabase } from './db/database.js';
 import type { SeedResult } from './db/seed/seeder.js';
 import { createSchema } from './schema.js';
 import { LoginLimiter } from './auth/login-limiter.js';
+import { CredentialBus } from './auth/credential-bus.js';
+import { CredentialCache } from './auth/credential-cache.js';
 import { graphqlSecurityOptions } from './security/graphql-security.js';
 import { requestTimeout, securityHeaders } from './security/http.js';
 import { landingPageGate } from './security/landing-page.js';
@@ -25,16 +28,8 @@ import { createFormatError } from './shared/errors.js';
 import { assertRedisReachable, producerConnection } from '../jobs/connection.js';
 import { createQueues, type Queues } from '../jobs/queues.js';
 import { sendHttpError } from './shared/http-errors.js';
-
-export interface Logger {
-  info(line: string): void;
-  error(message: string, meta?: Record<string, unknown>): void;
-}
-
-export const consoleLogger: Logger = {
-  info: (line) => console.log(line),
-  error: (message, meta) => console.error(JSON.stringify({ level: 'error', message, ...meta })),
-};
+import { consoleLogger, type Logger } from './shared/logger.js';
+import { projectPath } from './paths.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -49,11 +44,12 @@ export interface App {
   orm: MikroORM;
   queues: Queues;
   redis: Redis;
+  credentials: CredentialBus;
   seeded?: SeedResult;
   close(): Promise<void>;
 }
 
-const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
+const ADMIN_DIST = projectPath('admin/dist');
 
 /** Malformed or oversized bodies answer in GraphQL's error shape, never an HTML page with a stack. */
 function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
@@ -80,6 +76,8 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
 
   const security = graphqlSecurityOptions(config);
   const loginLimiter = new LoginLimiter(redis, config.queuePrefix, config.limits);
+  const credentials = new CredentialBus(new CredentialCache(config.credentialCacheMs), redis, config.redisUrl, config.queuePrefix, logger);
+  await credentials.start();
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     formatError: createFormatError(logger),
@@ -87,7 +85,12 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     csrfPrevention: true,
     ...security.options,
     // In production the query editor is served to ADMIN only: landingPageGate turns everyone else away.
-    plugins: [...security.plugins, ...(config.isProduction ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : [])],
+    plugins: [
+      ...security.plugins,
+      // No HTTP cache hints are served; left on, this plugin wraps every field resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.isProduction ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : []),
+    ],
   });
   await apollo.start();
 
@@ -112,7 +115,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     graphqlUploadExpress(uploadLimits(config)),
     uploadErrorHandler(config),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res, loginLimiter) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res, loginLimiter, credentials) }),
   );
   app.use('/export', createExportRouter(orm, config, logger));
   app.get('/evidence/:id/download', evidenceDownloadHandler(orm, config, logger));
@@ -128,9 +131,11 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     orm,
     queues,
     redis,
+    credentials,
     seeded,
     async close() {
       await apollo.stop();
+      credentials.close();
       await queues.close();
       redis.disconnect();
       await closeEvidenceStore(config);

@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   EVIDENCE_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  CREDENTIAL_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   RUN_WORKER: z.enum(['true', 'false']).default('true'),
   SEED: z.enum(['true', 'false']).default('true'),
   LOG_SQL: z.enum(['true', 'false']).default('false'),
@@ -54,6 +55,8 @@ export interface AppConfig {
   evidence: EvidenceConfig;
   adminPassword?: string;
   sessionTtlMs: number;
+  /** How long a process may answer from memory who a token belongs to; 0 = read the database on every request. */
+  credentialCacheMs: number;
   runWorker: boolean;
   seed: boolean;
   logSql: boolean;
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     adminPassword: e.ADMIN_PASSWORD,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    credentialCacheMs: e.CREDENTIAL_CACHE_SECONDS * 1000,
     runWorker: e.RUN_WORKER === 'true',
     seed: e.SEED === 'true',
     logSql: e.LOG_SQL === 'true',

@@ -5,14 +5,13 @@ import type { AppConfig } from './config.js';
 import { AuthService, SESSION_COOKIE } from './auth/auth.service.js';
 import type { LoginLimiter } from './auth/login-limiter.js';
 import type { Viewer } from './auth/policy.js';
-import { createLoaders, type Loaders } from './shared/loaders.js';
-import type { User } from './modules/users/user.entity.js';
+import type { Credentials } from './auth/credential-cache.js';
+import { createLoaders, type Loaders } from './loaders.js';
 import { createServices, type Services } from './services.js';
 
 export interface Context {
   em: EntityManager;
   viewer: Viewer | null;
-  user: User | null;
   /** The credential this request came with, so logout can end exactly this session. */
   token: string | null;
   loaders: Loaders;
@@ -20,6 +19,8 @@ export interface Context {
   config: AppConfig;
   /** Shared across requests: failed sign-in counts (absent where no Redis limiter is wired, e.g. scripts). */
   loginLimiter?: LoginLimiter;
+  /** Shared across requests: cached credential lookups and their invalidation in every process (absent: no cache). */
+  credentials?: Credentials;
   req: Request;
   res: Response;
 }
@@ -32,12 +33,12 @@ export function readToken(req: Request): string | null {
 }
 
 export async function createContext(
-  orm: MikroORM, config: AppConfig, req: Request, res: Response, loginLimiter?: LoginLimiter,
+  orm: MikroORM, config: AppConfig, req: Request, res: Response, loginLimiter?: LoginLimiter, credentials?: Credentials,
 ): Promise<Context> {
   // One unit of work per request: no entity leaks between requests or users.
   const em = orm.em.fork();
   const token = readToken(req);
-  const { user, viewer } = token ? await new AuthService(em, config.sessionTtlMs).credential(token) : { user: null, viewer: null };
+  const viewer = token ? await new AuthService(em, config.sessionTtlMs, credentials).viewer(token) : null;
   const loaders = createLoaders(em);
-  return { em, viewer, user, token, loaders, services: createServices(em, viewer, config, loaders), config, loginLimiter, req, res };
+  return { em, viewer, token, loaders, services: createServices(em, viewer, config, loaders, credentials), config, loginLimiter, credentials, req, res };
 }

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
-import { consoleLogger, createApp } from './app.js';
+import { createApp } from './app.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { DEMO_PASSWORD } from './db/seed/seeder.js';
 import { RedisUnavailableError } from '../jobs/connection.js';
 import { scheduleDailyJobs } from '../jobs/queues.js';
 import { startWorkers, type Workers } from '../jobs/worker.js';
+import { consoleLogger } from './shared/logger.js';
 
 const log = consoleLogger;
 

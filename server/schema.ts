@@ -3,7 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { ApiTokenResolver, ApiTokenResourceResolver } from './auth/api-token.resolver.js';
-import { AuditEventFieldResolver, AuditEventResourceResolver } from './auth/audit-event.resolver.js';
+import { AuditEventFieldResolver, AuditEventResourceResolver } from './modules/audit/audit-event.resolver.js';
 import { AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFieldResolver } from './modules/assignments/assignment.resolver.js';
 import { ProgressResolver } from './modules/assignments/progress.resolver.js';
 import { AssignmentEvidenceFieldResolver, EvidenceResolver } from './modules/evidence/evidence.resolver.js';
@@ -16,8 +16,9 @@ import { TargetFieldResolver, TargetResourceResolver } from './modules/targets/t
 import { TaskFieldResolver, TaskResourceResolver } from './modules/tasks/task.resolver.js';
 import { UnitFieldResolver, UnitResourceResolver } from './modules/units/unit.resolver.js';
 import { UserFieldResolver, UserResourceResolver } from './modules/users/user.resolver.js';
+import { projectPath } from './paths.js';
 
-export const SCHEMA_FILE = new URL('../schema/schema.graphql', import.meta.url);
+export const SCHEMA_FILE = projectPath('schema/schema.graphql');
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config.js';
 import type { Viewer } from './auth/policy.js';
-import type { Loaders } from './shared/loaders.js';
+import type { CredentialInvalidator } from './auth/credential-cache.js';
+import type { Loaders } from './loaders.js';
 import { ResourceService } from './shared/resource.service.js';
 import { AssignmentService } from './modules/assignments/assignment.service.js';
 import { ProgressService } from './modules/assignments/progress.service.js';
@@ -20,7 +21,7 @@ import { UNIT_SPEC } from './modules/units/unit.resolver.js';
 import { UserService } from './modules/users/user.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
-export function createServices(em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders) {
+export function createServices(em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders, credentials?: CredentialInvalidator) {
   return {
     plans: new ResourceService(em, viewer, Plan, PLAN_SPEC),
     tasks: new TaskService(em, viewer),
@@ -29,9 +30,9 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     facilities: new ResourceService(em, viewer, Facility, FACILITY_SPEC),
     indicatorValues: new ResourceService(em, viewer, IndicatorValue, INDICATOR_VALUE_SPEC),
     reportingObligations: new ResourceService(em, viewer, ReportingObligation, REPORTING_OBLIGATION_SPEC),
-    users: new UserService(em, viewer),
+    users: new UserService(em, viewer, credentials),
     assignments: new AssignmentService(em, viewer),
-    progress: new ProgressService(em, viewer),
+    progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),
   };
 }

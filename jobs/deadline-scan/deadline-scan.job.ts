@@ -1,7 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Assignment, AssignmentStatus } from '../../server/modules/assignments/assignment.entity.js';
-import { NotificationKind } from '../../server/modules/notifications/notification.entity.js';
-import { daysBetween, formatViDate, today } from '../../server/shared/dates.js';
+import { today } from '../../server/shared/dates.js';
 
 export interface DeadlineScanJobData {
   /** The day to scan as (YYYY-MM-DD, Vietnam time); defaults to today. */
@@ -15,11 +13,27 @@ export interface DeadlineScanResult {
   created: number;
 }
 
-const OPEN = [AssignmentStatus.NOT_STARTED, AssignmentStatus.IN_PROGRESS, AssignmentStatus.BLOCKED];
-
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * One statement, whatever the number of open assignments: PostgreSQL selects the open work due by the
+ * horizon, writes each reminder's text, and skips the ones the day already has.
+ */
+const SWEEP_SQL = `
+  insert into notification (id, created_at, updated_at, version, unit_id, assignment_id, kind, day, message)
+  select gen_random_uuid(), now(), now(), 1, a.unit_id, a.id, k.kind::notification_kind, ?::date,
+         case k.kind
+           when 'OVERDUE' then 'Quá hạn ' || (?::date - a.due_date) || ' ngày: nhiệm vụ ' || t.number || ' (' || t.title || '), hạn '
+                               || to_char(a.due_date, 'DD/MM/YYYY') || '.'
+           else 'Sắp đến hạn ' || to_char(a.due_date, 'DD/MM/YYYY') || ': nhiệm vụ ' || t.number || ' (' || t.title || ').'
+         end
+    from assignment a
+    join task t on t.id = a.task_id
+    cross join lateral (select case when a.due_date < ?::date then 'OVERDUE' else 'DUE_SOON' end as kind) k
+   where a.status in ('NOT_STARTED', 'IN_PROGRESS', 'BLOCKED') and a.due_date <= ?::date
+  on conflict (assignment_id, kind, day) do nothing`;
 
 /**
  * Reminds each unit of its open assignments that are overdue or due within a few days. Work already
@@ -29,26 +43,6 @@ function addDays(day: string, days: number): string {
 export async function runDeadlineScan(em: EntityManager, data: DeadlineScanJobData): Promise<DeadlineScanResult> {
   const asOf = data.asOf ?? today();
   const horizon = addDays(asOf, data.dueSoonDays ?? 7);
-  const open = await em.find(Assignment, { status: { $in: OPEN }, dueDate: { $lte: horizon } }, { populate: ['task'] });
-  const rows = open.map((a) => {
-    const overdue = a.dueDate < asOf;
-    const task = `nhiệm vụ ${a.task.number} (${a.task.title})`;
-    return {
-      unit: a.unit.id,
-      assignment: a.id,
-      kind: overdue ? NotificationKind.OVERDUE : NotificationKind.DUE_SOON,
-      day: asOf,
-      message: overdue
-        ? `Quá hạn ${daysBetween(a.dueDate, asOf)} ngày: ${task}, hạn ${formatViDate(a.dueDate)}.`
-        : `Sắp đến hạn ${formatViDate(a.dueDate)}: ${task}.`,
-    };
-  });
-  if (rows.length === 0) return { asOf, created: 0 };
-  const values = rows.map(() => '(gen_random_uuid(), now(), now(), 1, ?, ?, ?, ?, ?)').join(', ');
-  const inserted = await em.getConnection().execute<Array<{ id: string }>>(
-    `insert into notification (id, created_at, updated_at, version, unit_id, assignment_id, kind, day, message)
-     values ${values} on conflict (assignment_id, kind, day) do nothing returning id`,
-    rows.flatMap((r) => [r.unit, r.assignment, r.kind, r.day, r.message]),
-  );
-  return { asOf, created: inserted.length };
+  const result = await em.getConnection().execute(SWEEP_SQL, [asOf, asOf, asOf, horizon], 'run');
+  return { asOf, created: (result as unknown as { affectedRows: number }).affectedRows };
 }

@@ -5,7 +5,7 @@ import { Unit } from '../modules/units/unit.entity.js';
 import { BaseFilter, createResourceResolver } from '../shared/resource.resolver.js';
 import { ApiToken, ApiTokenScope } from './api-token.entity.js';
 import { API_TOKEN_SPEC, ApiTokenService } from './api-token.service.js';
-import { clientAddress } from './audit.service.js';
+import { clientAddress } from '../modules/audit/audit-log.js';
 
 @InputType()
 export class ApiTokenFilter extends BaseFilter {
@@ -36,7 +36,7 @@ export class CreateApiTokenArgs {
 }
 
 function tokens(ctx: Context): ApiTokenService {
-  return new ApiTokenService(ctx.em, ctx.viewer, ctx.config.limits.apiTokenMaxDays, clientAddress(ctx.req));
+  return new ApiTokenService(ctx.em, ctx.viewer, ctx.config.limits.apiTokenMaxDays, clientAddress(ctx.req), ctx.credentials);
 }
 
 export const ApiTokenResourceResolver = createResourceResolver({

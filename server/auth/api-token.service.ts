@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Lean } from '../shared/lean.js';
 import { Unit } from '../modules/units/unit.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../shared/pagination.js';
 import { ResourceService, isId, type ResourceSpec } from '../shared/resource.service.js';
 import { API_TOKEN_PREFIX, ApiToken, ApiTokenScope } from './api-token.entity.js';
-import { AuditAction } from './audit-event.entity.js';
-import { AuditLog } from './audit.service.js';
+import { AuditAction } from '../modules/audit/audit-event.entity.js';
+import { AuditLog } from '../modules/audit/audit-log.js';
 import { hashToken } from './auth.service.js';
 import { authorize, type Viewer } from './policy.js';
+import type { CredentialInvalidator } from './credential-cache.js';
 
 export const API_TOKEN_SPEC: ResourceSpec = {
   label: 'mã truy cập API',
@@ -41,11 +43,12 @@ export class ApiTokenService extends ResourceService<ApiToken> {
     viewer: Viewer | null,
     private readonly maxDays: number,
     private readonly address: string | null = null,
+    private readonly credentials?: CredentialInvalidator,
   ) {
     super(em, viewer, ApiToken, API_TOKEN_SPEC);
   }
 
-  override async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<ApiToken>> {
+  override async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Lean<ApiToken>>> {
     authorize(this.viewer, 'security:manage');
     return super.list(filter, sortField, direction, window);
   }
@@ -108,6 +111,7 @@ export class ApiTokenService extends ResourceService<ApiToken> {
       });
       await this.em.flush();
     }
+    await this.credentials?.invalidate(token.id);
     return token;
   }
 }

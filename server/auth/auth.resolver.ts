@@ -3,7 +3,7 @@ import { MaxLength } from 'class-validator';
 import type { Context } from '../context.js';
 import { User } from '../modules/users/user.entity.js';
 import { AuthService, SESSION_COOKIE } from './auth.service.js';
-import { clientAddress } from './audit.service.js';
+import { clientAddress } from '../modules/audit/audit-log.js';
 
 @ObjectType({ description: 'Kết quả đăng nhập' })
 class LoginResult {
@@ -21,7 +21,7 @@ class LoginResult {
 export class AuthResolver {
   @Query(() => User, { nullable: true, description: 'Người dùng đang đăng nhập' })
   me(@Ctx() ctx: Context) {
-    return ctx.user;
+    return new AuthService(ctx.em, ctx.config.sessionTtlMs).me(ctx.viewer);
   }
 
   @Mutation(() => LoginResult, { description: 'Đăng nhập; trả về mã truy cập và đặt cookie phiên cho trình duyệt' })
@@ -46,7 +46,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: 'Đăng xuất: kết thúc phiên hiện tại' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
-    if (ctx.token) await new AuthService(ctx.em, ctx.config.sessionTtlMs).logout(ctx.token, ctx.viewer, clientAddress(ctx.req));
+    if (ctx.token) await new AuthService(ctx.em, ctx.config.sessionTtlMs, ctx.credentials).logout(ctx.token, ctx.viewer, clientAddress(ctx.req));
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return true;
   }

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { projectPath } from '../paths.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
 /** Long passphrases must fit (at least 64 characters, as NIST SP 800-63B asks). */
 export const PASSWORD_MAX_LENGTH = 128;
 
 const COMMON = new Set(
-  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+  readFileSync(projectPath('server/auth/common-passwords.txt'), 'utf8')
     .split('\n')
     .map((line) => line.trim().toLowerCase())
     .filter((line) => line && !line.startsWith('#')),

@@ -1,6 +1,6 @@
 import { Session } from '../auth/session.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
-import { AuditEvent } from '../auth/audit-event.entity.js';
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Assignment } from '../modules/assignments/assignment.entity.js';
 import { StatusChange } from '../modules/assignments/status-change.entity.js';
 import { Facility } from '../modules/facilities/facility.entity.js';

@@ -21,6 +21,8 @@ export function createOrmConfig({ clientUrl, onQuery, poolMax = 10 }: OrmOptions
     debug: onQuery ? ['query'] : false,
     logger: (message) => onQuery?.(message),
     colors: false,
+    // Hand-written SQL functions (assignment_deadline_class) live in migrations, not in entity metadata.
+    schemaGenerator: { ignoreRoutines: true },
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: 'server/db/migrations',

@@ -16,7 +16,7 @@ export interface QueryLimits {
 /** Lists without a page argument (a task's subtasks, an assignment's history) are costed as this many rows. */
 export const UNPAGED_LIST_COST = 10;
 /** Arguments that set how many rows a list returns. */
-const PAGE_ARGUMENTS = ['first', 'perPage', 'last'];
+export const PAGE_ARGUMENTS = ['first', 'perPage', 'last'];
 
 /** Rejections are request errors: graphql-js's own code, HTTP 400, and a message the caller can act on. */
 export function limitError(message: string, limit: string, max: number, actual: number): GraphQLError {
@@ -113,12 +113,16 @@ export function maxDirectivesRule(max: number): ValidationRule {
 function pageSize(field: FieldNode, variables: Record<string, unknown>): number | undefined {
   for (const argument of field.arguments ?? []) {
     if (!PAGE_ARGUMENTS.includes(argument.name.value)) continue;
-    const value = valueOf(argument.value, variables);
-    if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, Math.min(Math.trunc(value), MAX_PAGE_SIZE));
-    if (value === undefined || value === null) return undefined;
-    return MAX_PAGE_SIZE;
+    return pageSizeOf(valueOf(argument.value, variables));
   }
   return undefined;
+}
+
+/** The rows a page argument's value stands for: all the cost ever learns from a variable. */
+export function pageSizeOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, Math.min(Math.trunc(value), MAX_PAGE_SIZE));
+  if (value === undefined || value === null) return undefined;
+  return MAX_PAGE_SIZE;
 }
 
 function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {

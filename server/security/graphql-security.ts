@@ -1,9 +1,14 @@
-import { BREAK, GraphQLError, visit, type DocumentNode, type ValidationRule } from 'graphql';
+import {
+  BREAK, GraphQLError, Kind, valueFromASTUntyped, visit,
+  type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule,
+} from 'graphql';
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import type { AppConfig } from '../config.js';
 import type { Context } from '../context.js';
 import { Role } from '../modules/users/user.entity.js';
-import { limitError, maxAliasesRule, maxDepthRule, maxDirectivesRule, queryCost } from './graphql-limits.js';
+import {
+  PAGE_ARGUMENTS, limitError, maxAliasesRule, maxDepthRule, maxDirectivesRule, pageSizeOf, queryCost,
+} from './graphql-limits.js';
 
 /** Whether any field of the document, fragments included, is __schema or __type. */
 function asksForIntrospection(document: DocumentNode): boolean {
@@ -20,23 +25,89 @@ function asksForIntrospection(document: DocumentNode): boolean {
   return found;
 }
 
+/** Variables given as a page size anywhere in the document: the only way variables change the cost. */
+function pageVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (PAGE_ARGUMENTS.includes(node.name.value) && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+/** Beyond this many page-size combinations of one operation, the cost is worked out each time, not kept. */
+const COSTS_PER_OPERATION = 64;
+
+interface DocumentFacts {
+  introspection: boolean;
+  pageVariables: string[];
+  costs: Map<OperationDefinitionNode, Map<string, number>>;
+}
+
+/**
+ * What the per-request checks learn from a document, worked out once per distinct query. Apollo keeps
+ * parsed and validated documents in its document store and hands every request with the same query
+ * text the same DocumentNode object, so a WeakMap on it lives exactly as long as Apollo keeps the
+ * document. The cost is kept per operation and per page size of each page-size variable (normalised
+ * as the cost reads them), so a different `first` is costed again.
+ */
+export class DocumentChecks {
+  private readonly facts = new WeakMap<DocumentNode, DocumentFacts>();
+
+  introspection(document: DocumentNode): boolean {
+    return this.of(document).introspection;
+  }
+
+  cost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+    const facts = this.of(document);
+    let costs = facts.costs.get(operation);
+    if (!costs) facts.costs.set(operation, (costs = new Map()));
+    const values = withDefaults(operation, variables);
+    const key = facts.pageVariables.map((name) => pageSizeOf(values[name]) ?? '').join(',');
+    let cost = costs.get(key);
+    if (cost === undefined) {
+      cost = queryCost(schema, document, operation, values);
+      if (costs.size < COSTS_PER_OPERATION) costs.set(key, cost);
+    }
+    return cost;
+  }
+
+  private of(document: DocumentNode): DocumentFacts {
+    let facts = this.facts.get(document);
+    if (!facts) {
+      facts = { introspection: asksForIntrospection(document), pageVariables: pageVariables(document), costs: new Map() };
+      this.facts.set(document, facts);
+    }
+    return facts;
+  }
+}
+
+/** A variable left out takes its declared default, as it will when the operation runs. */
+function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const defaults = operation.variableDefinitions?.filter((d) => d.defaultValue && variables[d.variable.name.value] === undefined);
+  if (!defaults?.length) return variables;
+  return { ...Object.fromEntries(defaults.map((d) => [d.variable.name.value, valueFromASTUntyped(d.defaultValue!)])), ...variables };
+}
+
 /**
  * Checks that need the request: the cost counts the page sizes sent as variables, and in production
  * the schema is described only to ADMIN (integrators get the committed schema file instead).
  */
 function requestChecksPlugin(config: AppConfig): ApolloServerPlugin<Context> {
+  const checks = new DocumentChecks();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, operation, schema, request }) {
-          if (config.isProduction && contextValue.viewer?.role !== Role.ADMIN && asksForIntrospection(document)) {
+          if (config.isProduction && contextValue.viewer?.role !== Role.ADMIN && checks.introspection(document)) {
             throw new GraphQLError('Không hỗ trợ truy vấn cấu trúc (introspection). Xem tệp schema/schema.graphql.', {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
             });
           }
           if (!operation) return;
           const max = config.limits.maxCost;
-          const cost = queryCost(schema, document, operation, request.variables ?? {});
+          const cost = checks.cost(schema, document, operation, request.variables ?? {});
           if (cost > max) {
             throw limitError(
               `Truy vấn quá tốn kém (ước tính ${cost} bản ghi, tối đa ${max}): giảm first/perPage hoặc bớt danh sách lồng nhau.`,

@@ -21,7 +21,7 @@ export function landingPageGate(config: AppConfig, orm: MikroORM): RequestHandle
     if (req.method !== 'GET' || !wantsLandingPage(req.headers.accept)) return next();
     if (config.isProduction) {
       const token = readToken(req);
-      const { viewer } = token ? await new AuthService(orm.em.fork(), config.sessionTtlMs).credential(token) : { viewer: null };
+      const viewer = token ? await new AuthService(orm.em.fork(), config.sessionTtlMs).viewer(token) : null;
       if (viewer?.role !== Role.ADMIN || viewer.token) {
         sendHttpError(res, 404, 'NOT_FOUND', 'Không có trang này.');
         return;

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, type Permission, type Viewer } from '../auth/policy.js';
 import { badInput, conflict, notFound } from './errors.js';
 import { OrderDirection, type Page, type Window } from './pagination.js';
+import { displayedProps, leanMapped, type Lean } from './lean.js';
 
 export interface ResourceSpec {
   /** Vietnamese name used in messages, e.g. "kế hoạch". */
@@ -19,9 +20,9 @@ export interface ResourceSpec {
 type Filter = Record<string, unknown>;
 
 /** What the resource resolvers need from a service; ResourceService is the generic one. */
-export interface ResourceOperations<T> {
-  list(filter: Filter | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<T>>;
-  get(id: string): Promise<T>;
+export interface ResourceOperations<T, Row = T, ListRow = Row> {
+  list(filter: Filter | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<ListRow>>;
+  get(id: string): Promise<Row>;
   create(data: Record<string, unknown>): Promise<T>;
   update(id: string, version: number, data: Record<string, unknown>): Promise<T>;
   delete(id: string): Promise<T>;
@@ -49,7 +50,7 @@ function escapeLike(text: string): string {
  * Read and write for reference data edited from the admin: typed filters become MikroORM queries,
  * `<relation>Id` arguments become checked references, and every write is authorised and versioned.
  */
-export class ResourceService<T extends Entity> implements ResourceOperations<T> {
+export class ResourceService<T extends Entity> implements ResourceOperations<T, T, Lean<T>> {
   constructor(
     protected readonly em: EntityManager,
     protected readonly viewer: Viewer | null,
@@ -59,6 +60,10 @@ export class ResourceService<T extends Entity> implements ResourceOperations<T> 
 
   private get meta() {
     return this.em.getMetadata().find(this.entity)!;
+  }
+
+  private get listedFields(): string[] {
+    return displayedProps(this.meta as never).map((p) => p.name);
   }
 
   protected where(filter: Filter = {}): FilterQuery<T> {
@@ -95,14 +100,15 @@ export class ResourceService<T extends Entity> implements ResourceOperations<T> 
     return [{ [field]: dir }, { id: 'asc' }] as never;
   }
 
-  async list(filter: Filter | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<T>> {
+  /** Lists are only displayed: plain rows, not managed entities; the count in its own statement. */
+  async list(filter: Filter | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Lean<T>>> {
     authorize(this.viewer, 'plan:read');
-    const [items, total] = await this.em.findAndCount(this.entity, this.where(filter), {
-      orderBy: this.orderBy(sortField, direction),
-      limit: window.limit,
-      offset: window.offset,
-    });
-    return { items, total };
+    const qb = this.em.createQueryBuilder(this.entity).where(this.where(filter) as never);
+    const [rows, total] = await Promise.all([
+      qb.clone().select(this.listedFields as never).orderBy(this.orderBy(sortField, direction)).limit(window.limit).offset(window.offset).execute('all', true),
+      qb.getCount(),
+    ]);
+    return { items: leanMapped(this.em, this.entity, rows as object[]), total };
   }
 
   async get(id: string): Promise<T> {

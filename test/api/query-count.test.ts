@@ -26,7 +26,7 @@ describe('no query per row', () => {
     expect(large.result.data!.assignments.edges).toHaveLength(100);
     expect(large.result.data!.assignments.edges.some((e: any) => e.node.history.length > 0)).toBe(true);
     expect(large.count).toBe(small.count);
-    // session lookup, page, count, then one batch each for units, parents, tasks, plans, task parents, history, actors
+    // page, count (the session is remembered from earlier requests), then one batch each for units, parents, tasks, plans, task parents, history, actors
     expect(small.count).toBeGreaterThan(3);
     expect(large.count).toBeLessThanOrEqual(12);
   });
@@ -36,5 +36,31 @@ describe('no query per row', () => {
     const small = await server.countQueries(() => server.gql(q, { perPage: 3 }, token));
     const large = await server.countQueries(() => server.gql(q, { perPage: 100 }, token));
     expect(large.count).toBe(small.count);
+  });
+
+  it('planProgress costs the same statements for a plan ten times larger, whatever its size', async () => {
+    const plans = await server.gql('{ allPlans(perPage: 10) { id code } }', {}, token);
+    const planId = plans.data!.allPlans.find((p: any) => p.code === 'HT-CDS-TTKDTM-2022').id;
+    const q = `query($p: ID!) { planProgress(planId: $p) { overall { total overdue } byUnit { unit { code } figures { total } }
+      byTask { task { number } figures { total completionRate } } } }`;
+    const small = await server.countQueries(() => server.gql(q, { p: planId }, token));
+    const sql = server.app.orm.em.getConnection();
+    // Ten times as many assignments, for as many new units, on the plan's existing tasks.
+    await sql.execute(
+      `with units as (
+         insert into unit (id, created_at, updated_at, code, name, kind)
+         select gen_random_uuid(), now(), now(), 'QC-' || i, 'Đơn vị ' || i, 'COMMUNE' from generate_series(1, 100) i returning id)
+       insert into assignment (id, created_at, updated_at, plan_id, task_id, unit_id, role, due_date)
+       select gen_random_uuid(), now(), now(), t.plan_id, t.id, u.id, 'COORDINATE', '2022-12-31'
+         from task t cross join units u where t.plan_id = ?`,
+      [planId],
+    );
+    const large = await server.countQueries(() => server.gql(q, { p: planId }, token));
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.data!.planProgress.overall.total).toBeGreaterThan(9 * small.result.data!.planProgress.overall.total);
+    expect(large.result.data!.planProgress.byUnit.length).toBeGreaterThan(small.result.data!.planProgress.byUnit.length + 99);
+    expect(large.count).toBe(small.count);
+    // the plan, the grouped counts, the tasks, the units
+    expect(large.count).toBeLessThanOrEqual(5);
   });
 });

@@ -162,8 +162,8 @@ export function assignmentsSql(): string[] {
  */
 export function historySql(): string[] {
   return [
-    `insert into status_change (id, assignment_id, actor_id, action, from_status, to_status, progress, comment, at)
-     select md5('history:' || a.id || ':' || k)::uuid, a.id,
+    `insert into status_change (id, assignment_id, plan_id, actor_id, action, from_status, to_status, progress, comment, at)
+     select md5('history:' || a.id || ':' || k)::uuid, a.id, a.plan_id,
             case when step in ('VERIFY', 'CANCEL') then md5('user:' || lower(format('T%s-UBND', lpad(b.province::text, 2, '0'))) || '-lanhdao')::uuid
                  else md5('user:' || lower(u.code) || '-1')::uuid end,
             step::assignment_action,

@@ -1,5 +1,5 @@
 /**
- * The three contestants, each a separate process on the project's Node: the product (server/main.ts),
+ * The three contestants, each a separate process on the project's Node: the product (its bundle),
  * the floor (hand-written SQL) and the peer (PostGraphile). Cold start and resident memory come from here.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,14 +19,16 @@ export interface Server {
 }
 
 const ENTRIES: Record<Contestant, string> = {
-  product: 'server/main.ts',
+  // What `npm start` and the Docker image run; `npm run bench` builds it first.
+  product: 'dist/server/main.js',
   floor: 'test/bench/floor-server.ts',
   peer: 'test/bench/peer-server.ts',
 };
 
 /**
- * Starts a contestant and waits until it is ready (the product's /readyz checks the database and Redis). The product runs in development mode, which needs no ADMIN_PASSWORD but
- * keeps GraphQL introspection on; it seeds nothing and runs no worker, as an API-only replica would.
+ * Starts a contestant and waits until it is ready (the product's /readyz checks the database and Redis).
+ * The product runs in production mode, like the peer; it seeds nothing and runs no worker, as an
+ * API-only replica would.
  */
 export async function startServer(name: Contestant, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
@@ -37,7 +39,7 @@ export async function startServer(name: Contestant, databaseUrl: string, extraEn
           DATABASE_URL: databaseUrl,
           PORT: String(port),
           HOST: '127.0.0.1',
-          NODE_ENV: 'development',
+          NODE_ENV: 'production',
           SEED: 'false',
           RUN_WORKER: 'false',
           QUEUE_PREFIX: queuePrefix,

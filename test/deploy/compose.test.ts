@@ -11,8 +11,8 @@ describe('docker-compose.yml describes the production shape', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
     expect(compose.services.api.build).toBe('.');
     expect(compose.services.worker.build).toBe('.');
-    expect(compose.services.worker.command.join(' ')).toContain('jobs/main.ts');
-    expect(compose.services.api.command.join(' ')).toContain('server/main.ts');
+    expect(compose.services.worker.command.join(' ')).toContain('dist/jobs/main.js');
+    expect(compose.services.api.command.join(' ')).toContain('dist/server/main.js');
     expect(dockerfile).toMatch(/^FROM node:22/m);
   });
 

@@ -21,9 +21,15 @@ export interface Started {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
 }
 
-/** Runs an entry point the way `npm start` does (tsx on the project's Node) with a clean environment. */
+/**
+ * Runs an entry point on the project's Node with a clean environment: TypeScript sources through tsx,
+ * or a built bundle (`dist/….js`, what `npm start` runs) as it is.
+ */
 export function startProcess(entry: string, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  // The bundle runs as `npm start` runs it: MikroORM keeps its transaction context in AsyncLocalStorage,
+  // and the context-frame implementation (Node 24's default) puts no hook on every promise.
+  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : ['--experimental-async-context-frame', entry];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

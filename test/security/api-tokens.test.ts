@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type pg from 'pg';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TRANSITION, findAssignment } from '../helpers/queries.js';
@@ -110,13 +110,44 @@ describe('integrators’ API tokens', () => {
     expect(audit.data!.allAuditEvents.every((e: { actorUsername: string }) => e.actorUsername === 'admin')).toBe(true);
   });
 
-  it('an expired token is refused, and the last-used time is kept', async () => {
-    const token = await createToken(server, tokens.admin, 'PHONG-GDDT', 'READ');
+  it('a token is refused from the moment it expires, even one the server remembers, and the last-used time is kept', async () => {
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    const created = await server.gql(
+      CREATE_TOKEN,
+      { name: 'Hết hạn ngày mai', unitId: await unitId(server, tokens.admin, 'PHONG-GDDT'), scope: 'READ', expiresAt: expiresAt.toISOString() },
+      tokens.admin,
+    );
+    const token = created.data!.createApiToken;
     expect((await server.gql(ASSIGNMENTS, {}, token.secret)).errors).toBeUndefined();
     const used = await server.gql('query($id: ID!) { ApiToken(id: $id) { lastUsedAt } }', { id: token.id }, tokens.admin);
     expect(used.data!.ApiToken.lastUsedAt).not.toBeNull();
-    await db.query(`update api_token set expires_at = now() - interval '1 minute' where id = $1`, [token.id]);
-    expect(code(await server.gql(ASSIGNMENTS, {}, token.secret))).toBe('UNAUTHENTICATED');
+    // The server's own clock moves to the expiry: the database and the cache must both see it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(expiresAt.getTime() - 1);
+      expect((await server.gql(ASSIGNMENTS, {}, token.secret)).errors).toBeUndefined();
+      vi.setSystemTime(expiresAt);
+      expect(code(await server.gql(ASSIGNMENTS, {}, token.secret))).toBe('UNAUTHENTICATED');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a token used again within a minute is not written to again, and one used later is', async () => {
+    const token = await createToken(server, tokens.admin, 'PHONG-GDDT', 'READ');
+    expect((await server.gql(ASSIGNMENTS, {}, token.secret)).errors).toBeUndefined();
+    const lastUsed = async () => (await db.query('select last_used_at from api_token where id = $1', [token.id])).rows[0].last_used_at as Date;
+    const first = await lastUsed();
+    expect((await server.gql(ASSIGNMENTS, {}, token.secret)).errors).toBeUndefined();
+    expect(await lastUsed()).toEqual(first);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(first.getTime() + 61_000);
+      expect((await server.gql(ASSIGNMENTS, {}, token.secret)).errors).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await lastUsed()).getTime()).toBe(first.getTime() + 61_000);
   });
 
   it('a token that was never issued, or a session token dressed as one, is UNAUTHENTICATED', async () => {

@@ -100,6 +100,13 @@ describe('limits on what one GraphQL request may ask', () => {
     const withVariables = 'query($n: Int) { assignments(first: $n) { edges { node { history { id } task { assignments { history { id } } } } } } }';
     expect((await server.gql(withVariables, { n: 2 }, token)).errors).toBeUndefined();
     expectRefused(await server.gql(withVariables, { n: 100 }, token), 'cost');
+    // The same query text again: what the server remembers of it must not let a larger page through.
+    expect((await server.gql(withVariables, { n: 2 }, token)).errors).toBeUndefined();
+    expectRefused(await server.gql(withVariables, { n: 100 }, token), 'cost');
+    // A page size left to the variable's default counts as that default.
+    const byDefault = 'query($n: Int = 100) { assignments(first: $n) { edges { node { history { id } task { assignments { history { id } } } } } } }';
+    expectRefused(await server.gql(byDefault, {}, token), 'cost');
+    expect((await server.gql(byDefault, { n: 2 }, token)).errors).toBeUndefined();
   });
 
   it('a page larger than 100 is refused as bad input', async () => {

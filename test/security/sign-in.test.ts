@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, DEMO_PASSWORD, type TestServer } from '../helpers/server.js';
 import { code, unitId } from './helpers.js';
 
@@ -81,6 +81,52 @@ describe('browser sessions', () => {
     expect(code(await server.gql('{ allPlans { id } }', {}, phone))).toBe('UNAUTHENTICATED');
     expect(code(await server.gql('{ allPlans { id } }', {}, laptop))).toBe('UNAUTHENTICATED');
     expect(code(await server.gql(LOGIN, { u: 'agribank', p: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a new role or a new password ends the user’s sessions on the next request', async () => {
+    const before = await server.login('xa-halai');
+    expect(code(await server.gql('{ allPlans { id } }', {}, before))).toBeUndefined();
+    const found = await server.gql('{ allUsers(filter: { q: "xa-halai" }) { id version } }', {}, admin);
+    const user = found.data!.allUsers[0];
+    const viewer = await server.gql('mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, role: VIEWER) { version } }', { id: user.id, v: user.version }, admin);
+    expect(code(await server.gql('{ allPlans { id } }', {}, before))).toBe('UNAUTHENTICATED');
+
+    const again = await server.login('xa-halai');
+    expect(code(await server.gql('{ allPlans { id } }', {}, again))).toBeUndefined();
+    const changed = await server.gql(
+      'mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, password: "Mat-khau-moi-2024!") { id } }',
+      { id: user.id, v: viewer.data!.updateUser.version },
+      admin,
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(code(await server.gql('{ allPlans { id } }', {}, again))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a signed-in user’s next request is answered without reading the session again', async () => {
+    const token = await server.login('xa-hatan');
+    expect((await server.gql('{ me { username unit { code } } }', {}, token)).data!.me).toEqual({ username: 'xa-hatan', unit: { code: 'XA-HATAN' } });
+    const { result, statements } = await server.countQueries(() => server.gql('{ allPlans { code } }', {}, token));
+    expect(result.errors).toBeUndefined();
+    expect(statements.filter((sql) => /from "session"/.test(sql))).toEqual([]);
+  });
+
+  it('a session ends at its expiry, to the millisecond, even while the server remembers it', async () => {
+    const res = await server.gql<{ login: { token: string; expiresAt: string } }>(
+      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt } }',
+      { u: 'xa-hatan', p: DEMO_PASSWORD },
+    );
+    const { token, expiresAt } = res.data!.login;
+    expect(code(await server.gql('{ allPlans { id } }', {}, token))).toBeUndefined();
+    // The server's own clock moves to the expiry: the database and the cache must both see it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(expiresAt).getTime() - 1);
+      expect(code(await server.gql('{ allPlans { id } }', {}, token))).toBeUndefined();
+      vi.setSystemTime(new Date(expiresAt));
+      expect(code(await server.gql('{ allPlans { id } }', {}, token))).toBe('UNAUTHENTICATED');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

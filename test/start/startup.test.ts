@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,7 +40,7 @@ describe('starting the server', () => {
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
 
-  it('with no DATABASE_URL it runs an embedded PostgreSQL, seeds it, and keeps the data across restarts', async () => {
+  it('with no DATABASE_URL it runs an embedded PostgreSQL, seeds it, and keeps the data across restarts, from sources and from the bundle', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tiendo-embedded-'));
     dirs.push(dataDir);
     const port = await freePort();
@@ -58,7 +59,10 @@ describe('starting the server', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
-    const second = startProcess('server/main.ts', env);
+    // The second start runs the bundle `npm start` builds and runs.
+    const build = spawnSync(process.execPath, ['--import', 'tsx', 'server/build.ts'], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    const second = startProcess('dist/server/main.js', env);
     await second.waitFor(/Tiến độ đang chạy/);
     const again = await gql(port, `{ Assignment(id: "${a.id}") { status } _allAssignmentsMeta { count } _allPlansMeta { count } }`, token);
     expect(again.data).toEqual({ Assignment: { status: 'IN_PROGRESS' }, _allAssignmentsMeta: { count: 116 }, _allPlansMeta: { count: 2 } });

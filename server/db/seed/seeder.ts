@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../auth/password.js';
 import { Assignment, AssignmentRole } from '../../modules/assignments/assignment.entity.js';
@@ -8,6 +9,7 @@ import { Plan, PlanStatus } from '../../modules/plans/plan.entity.js';
 import { ReportingObligation, ReportPeriod } from '../../modules/reporting/reporting-obligation.entity.js';
 import { Comparator, Sector, Target, TargetMetric } from '../../modules/targets/target.entity.js';
 import { Task } from '../../modules/tasks/task.entity.js';
+import { projectPath } from '../../paths.js';
 import { Unit, UnitKind } from '../../modules/units/unit.entity.js';
 import { Role, User } from '../../modules/users/user.entity.js';
 import { demoFacilities } from './demo-facilities.js';
@@ -41,10 +43,10 @@ export interface PlanSeed {
   demoUsers: Array<{ username: string; fullName: string; role: Role; unit: string }>;
 }
 
-const SEED_DIR = new URL('./', import.meta.url);
+const SEED_DIR = projectPath('server/db/seed');
 
 export async function loadPlanSeed(): Promise<PlanSeed> {
-  return JSON.parse(await readFile(new URL('ha-trung-2022.json', SEED_DIR), 'utf8')) as PlanSeed;
+  return JSON.parse(await readFile(path.join(SEED_DIR, 'ha-trung-2022.json'), 'utf8')) as PlanSeed;
 }
 
 export interface SeedOptions {
@@ -89,7 +91,7 @@ export async function seedDatabase(rootEm: EntityManager, options: SeedOptions):
 
     const planFields = async ({ sourceTextFile, ...p }: PlanData) => ({
       ...p,
-      sourceText: sourceTextFile ? await readFile(new URL(sourceTextFile, SEED_DIR), 'utf8') : null,
+      sourceText: sourceTextFile ? await readFile(path.join(SEED_DIR, sourceTextFile), 'utf8') : null,
     });
     const parentPlan = await ensure(Plan, { code: seed.parentPlan.code }, await planFields(seed.parentPlan));
     const plan = await ensure(Plan, { code: seed.plan.code }, { ...(await planFields(seed.plan)), parent: parentPlan });

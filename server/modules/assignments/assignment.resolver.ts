@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { Lean } from '../../shared/lean.js';
 import { daysBetween, today } from '../../shared/dates.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
@@ -36,32 +37,32 @@ export class AssignmentWorkflowResolver {
   }
 
   @FieldResolver(() => ID)
-  planId(@Root() a: Assignment) {
+  planId(@Root() a: Lean<Assignment>) {
     return a.plan.id;
   }
 
   @FieldResolver(() => Plan)
-  plan(@Root() a: Assignment, @Ctx() ctx: Context) {
+  plan(@Root() a: Lean<Assignment>, @Ctx() ctx: Context) {
     return ctx.loaders.plan.load(a.plan.id);
   }
 
   @FieldResolver(() => ID)
-  taskId(@Root() a: Assignment) {
+  taskId(@Root() a: Lean<Assignment>) {
     return a.task.id;
   }
 
   @FieldResolver(() => Task)
-  task(@Root() a: Assignment, @Ctx() ctx: Context) {
+  task(@Root() a: Lean<Assignment>, @Ctx() ctx: Context) {
     return ctx.loaders.task.load(a.task.id);
   }
 
   @FieldResolver(() => ID)
-  unitId(@Root() a: Assignment) {
+  unitId(@Root() a: Lean<Assignment>) {
     return a.unit.id;
   }
 
   @FieldResolver(() => Unit)
-  unit(@Root() a: Assignment, @Ctx() ctx: Context) {
+  unit(@Root() a: Lean<Assignment>, @Ctx() ctx: Context) {
     return ctx.loaders.unit.load(a.unit.id);
   }
 
@@ -71,23 +72,24 @@ export class AssignmentWorkflowResolver {
     @Ctx() ctx: Context,
     @Arg('last', () => Int, { nullable: true, description: 'Chỉ lấy N thay đổi gần nhất' }) last?: number,
   ) {
-    const all = await ctx.loaders.historyByAssignment.load(a.id);
-    return last === undefined || last === null ? all : all.slice(0, Math.max(0, Math.min(last, 100)));
+    if (last === undefined || last === null) return ctx.loaders.historyByAssignment.load(a.id);
+    const count = Math.max(0, Math.min(last, 100));
+    return count === 0 ? [] : ctx.loaders.recentHistory(count).load(a.id);
   }
 
   @FieldResolver(() => DeadlineClass, { nullable: true, description: 'Phân loại theo hạn tại ngày asOf (mặc định hôm nay); trống nếu đã hủy' })
-  deadlineClass(@Root() a: Assignment, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf?: string) {
+  deadlineClass(@Root() a: Lean<Assignment>, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf?: string) {
     return deadlineClass(a, asOf ?? today());
   }
 
   @FieldResolver(() => Int, { description: 'Số ngày quá hạn tại ngày asOf (0 nếu chưa quá hạn hoặc đã xong)' })
-  daysOverdue(@Root() a: Assignment, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf?: string) {
+  daysOverdue(@Root() a: Lean<Assignment>, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf?: string) {
     const day = asOf ?? today();
     return deadlineClass(a, day) === DeadlineClass.OVERDUE && !isDoneAsOf(a, day) ? daysBetween(a.dueDate, day) : 0;
   }
 
   @FieldResolver(() => [AssignmentAction], { description: 'Các thao tác người dùng hiện tại được phép làm lúc này' })
-  allowedActions(@Root() a: Assignment, @Ctx() ctx: Context) {
+  allowedActions(@Root() a: Lean<Assignment>, @Ctx() ctx: Context) {
     return ctx.services.assignments.allowedActions(a);
   }
 }
@@ -104,22 +106,22 @@ export class StatusChangeFieldResolver {
   }
 
   @FieldResolver(() => Assignment)
-  assignment(@Root() change: StatusChange, @Ctx() ctx: Context) {
+  assignment(@Root() change: Lean<StatusChange>, @Ctx() ctx: Context) {
     return ctx.loaders.assignment.load(change.assignment.id);
   }
 
   @FieldResolver(() => ID)
-  assignmentId(@Root() change: StatusChange) {
+  assignmentId(@Root() change: Lean<StatusChange>) {
     return change.assignment.id;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Họ tên người thực hiện' })
-  async actorName(@Root() change: StatusChange, @Ctx() ctx: Context) {
+  async actorName(@Root() change: Lean<StatusChange>, @Ctx() ctx: Context) {
     return change.actor ? ((await ctx.loaders.user.load(change.actor.id))?.fullName ?? null) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Tên đăng nhập người thực hiện' })
-  async actorUsername(@Root() change: StatusChange, @Ctx() ctx: Context) {
+  async actorUsername(@Root() change: Lean<StatusChange>, @Ctx() ctx: Context) {
     return change.actor ? ((await ctx.loaders.user.load(change.actor.id))?.username ?? null) : null;
   }
 }

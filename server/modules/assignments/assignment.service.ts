@@ -4,32 +4,18 @@ import { today } from '../../shared/dates.js';
 import { DomainError, ErrorCode, badInput, conflict, notFound } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { isId, type ResourceOperations } from '../../shared/resource.service.js';
+import { leanMapped, leanRows, type Lean } from '../../shared/lean.js';
 import { assertEvidenceForSubmit } from '../evidence/evidence.rules.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { User } from '../users/user.entity.js';
 import { Assignment, AssignmentStatus } from './assignment.entity.js';
 import type { AssignmentFilter } from './assignment.inputs.js';
-import { DeadlineClass } from './deadline.js';
+import { deadlineClassCondition } from './deadline.sql.js';
 import { AssignmentAction, StatusChange } from './status-change.entity.js';
 import { PROGRESS_EDITABLE, TRANSITIONS, isTransitionAction, transitionFrom } from './workflow.js';
 
 export const ASSIGNMENT_SORTABLE = ['dueDate', 'status', 'progress', 'role', 'updatedAt', 'task', 'unit'];
-
-const LOCAL_DAY = (column: string) => `(${column} at time zone 'Asia/Ho_Chi_Minh')::date`;
-const DONE_AS_OF = `(a.status = 'DONE' and ${LOCAL_DAY('a.completed_at')} <= ?::date)`;
-const DELIVERED_ON = LOCAL_DAY('coalesce(a.submitted_at, a.completed_at)');
-
-/** SQL twins of deadline.ts's deadlineClass(), so lists can filter in the database. */
-const DEADLINE_CLASS_SQL: Record<DeadlineClass, { sql: string; asOfParams: number }> = {
-  [DeadlineClass.DONE_ON_TIME]: { sql: `${DONE_AS_OF} and ${DELIVERED_ON} <= a.due_date`, asOfParams: 1 },
-  [DeadlineClass.DONE_LATE]: { sql: `${DONE_AS_OF} and ${DELIVERED_ON} > a.due_date`, asOfParams: 1 },
-  [DeadlineClass.NOT_DONE_WITHIN_DEADLINE]: {
-    sql: `a.status <> 'CANCELLED' and not ${DONE_AS_OF} and ?::date <= a.due_date`,
-    asOfParams: 2,
-  },
-  [DeadlineClass.OVERDUE]: { sql: `a.status <> 'CANCELLED' and not ${DONE_AS_OF} and ?::date > a.due_date`, asOfParams: 2 },
-};
 
 const NO_ROW = '00000000-0000-0000-0000-000000000000';
 
@@ -43,7 +29,7 @@ const ORDER_COLUMNS: Record<string, string> = {
   unit: 'u.code',
 };
 
-export class AssignmentService implements ResourceOperations<Assignment> {
+export class AssignmentService implements ResourceOperations<Assignment, Lean<Assignment>> {
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
@@ -64,8 +50,8 @@ export class AssignmentService implements ResourceOperations<Assignment> {
       qb.andWhere('(t.title ilike ? or t.number = ? or u.name ilike ? or u.code ilike ?)', [pattern, filter.q.trim(), pattern, pattern]);
     }
     if (filter.deadlineClass) {
-      const { sql, asOfParams } = DEADLINE_CLASS_SQL[filter.deadlineClass];
-      qb.andWhere(sql, Array(asOfParams).fill(filter.asOf ?? today()));
+      const { sql, params } = deadlineClassCondition('a', filter.deadlineClass, filter.asOf ?? today());
+      qb.andWhere(sql, params);
     }
   }
 
@@ -84,17 +70,28 @@ export class AssignmentService implements ResourceOperations<Assignment> {
     return qb.orderBy([{ [column]: dir }, { 'u.code': 'asc' }, { 'a.id': 'asc' }] as never).limit(window.limit).offset(window.offset);
   }
 
-  async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Assignment>> {
-    const [items, total] = await this.query(filter, sortField, direction, window).getResultAndCount();
-    return { items, total };
+  /** Lists are only displayed: plain rows, and the count in its own statement without the sort. */
+  async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Lean<Assignment>>> {
+    const qb = this.query(filter, sortField, direction, window);
+    const [rows, total] = await Promise.all([qb.clone().execute('all', true), qb.getCount()]);
+    return { items: leanMapped(this.em, Assignment, rows), total };
   }
 
   /** One window without the count, for reading a whole list page by page (exports). */
-  page(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Assignment[]> {
-    return this.query(filter, sortField, direction, window).getResult();
+  async page(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Lean<Assignment>[]> {
+    return leanMapped(this.em, Assignment, await this.query(filter, sortField, direction, window).execute('all', true));
   }
 
-  async get(id: string): Promise<Assignment> {
+  /** One assignment to display: a plain row. */
+  async get(id: string): Promise<Lean<Assignment>> {
+    authorize(this.viewer, 'plan:read');
+    const [row] = isId(id) ? await this.em.getConnection().execute('select * from assignment where id = ?', [id]) : [];
+    if (!row) throw notFound('phân công', id);
+    return leanRows(this.em, Assignment, [row])[0];
+  }
+
+  /** The managed entity, for writes: versioned, tracked, flushed with its history. */
+  private async entity(id: string): Promise<Assignment> {
     authorize(this.viewer, 'plan:read');
     const assignment = isId(id) ? await this.em.findOne(Assignment, { id }) : null;
     if (!assignment) throw notFound('phân công', id);
@@ -102,14 +99,18 @@ export class AssignmentService implements ResourceOperations<Assignment> {
   }
 
   /** The plan's most recent changes, newest first: the dashboard's activity feed. */
-  async latestChanges(planId: string, first: number): Promise<StatusChange[]> {
+  async latestChanges(planId: string, first: number): Promise<Lean<StatusChange>[]> {
     authorize(this.viewer, 'plan:read');
     if (!isId(planId)) return [];
-    return this.em.find(StatusChange, { assignment: { plan: planId } }, { orderBy: { at: 'desc', id: 'desc' }, limit: first });
+    const rows = await this.em.getConnection().execute(
+      'select * from status_change where plan_id = ? order by at desc, id desc limit ?',
+      [planId, first],
+    );
+    return leanRows(this.em, StatusChange, rows);
   }
 
   /** The actions this viewer may take on the assignment now: what the admin shows as buttons. */
-  allowedActions(assignment: Assignment): AssignmentAction[] {
+  allowedActions(assignment: Lean<Assignment>): AssignmentAction[] {
     const actions = (Object.keys(TRANSITIONS) as Array<keyof typeof TRANSITIONS>).filter(
       (action) =>
         transitionFrom(assignment.status, action) !== null &&
@@ -132,6 +133,7 @@ export class AssignmentService implements ResourceOperations<Assignment> {
   private record(assignment: Assignment, action: AssignmentAction, from: AssignmentStatus, comment?: string | null) {
     this.em.create(StatusChange, {
       assignment,
+      plan: assignment.plan,
       // An integrator's API token is not an account: its writes name no user.
       actor: actingUserId(this.viewer!) ? this.em.getReference(User, this.viewer!.id) : null,
       action,
@@ -149,7 +151,7 @@ export class AssignmentService implements ResourceOperations<Assignment> {
         argument: 'action',
       });
     }
-    const assignment = await this.get(id);
+    const assignment = await this.entity(id);
     const rule = TRANSITIONS[action];
     authorize(this.viewer, rule.permission, { unitId: assignment.unit.id });
     this.checkVersion(assignment, version);
@@ -199,7 +201,7 @@ export class AssignmentService implements ResourceOperations<Assignment> {
 
   async update(id: string, version: number, changes: Record<string, unknown>): Promise<Assignment> {
     const data = changes as { progress?: number; note?: string; dueDate?: string; role?: Assignment['role'] };
-    const assignment = await this.get(id);
+    const assignment = await this.entity(id);
     // react-admin sends the whole record back: only what differs counts as a change.
     const changed = <K extends keyof typeof data>(key: K) => data[key] !== undefined && data[key] !== assignment[key];
     const reportsProgress = changed('progress') || changed('note');
@@ -247,7 +249,7 @@ export class AssignmentService implements ResourceOperations<Assignment> {
   /** Work with a history is cancelled, never deleted: the record of what happened must stay. */
   async delete(id: string): Promise<Assignment> {
     authorize(this.viewer, 'catalogue:manage');
-    const assignment = await this.get(id);
+    const assignment = await this.entity(id);
     if (await this.em.count(StatusChange, { assignment })) {
       throw conflict('Phân công đã có lịch sử thực hiện: hãy hủy (CANCEL) thay vì xóa.');
     }

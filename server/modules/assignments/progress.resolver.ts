@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { Lean } from '../../shared/lean.js';
 import { today } from '../../shared/dates.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -42,7 +43,7 @@ export class UnitProgress {
   unitId: string;
 
   @Field(() => Unit)
-  unit: Unit;
+  unit: Lean<Unit>;
 
   @Field(() => ProgressFiguresType)
   figures: ProgressFiguresType;
@@ -54,7 +55,7 @@ export class TaskProgress {
   taskId: string;
 
   @Field(() => Task)
-  task: Task;
+  task: Lean<Task>;
 
   @Field(() => ProgressFiguresType)
   figures: ProgressFiguresType;
@@ -63,7 +64,7 @@ export class TaskProgress {
 @ObjectType({ description: 'Tiến độ thực hiện kế hoạch tại một ngày' })
 export class PlanProgress {
   @Field(() => Plan)
-  plan: Plan;
+  plan: Lean<Plan>;
 
   @Field(() => LocalDateScalar)
   asOf: string;

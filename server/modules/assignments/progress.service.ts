@@ -1,60 +1,64 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, type Viewer } from '../../auth/policy.js';
 import { notFound } from '../../shared/errors.js';
+import { leanRows, type Lean } from '../../shared/lean.js';
 import { isId } from '../../shared/resource.service.js';
+import type { Loaders } from '../../loaders.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Task } from '../tasks/task.entity.js';
-import { Unit } from '../units/unit.entity.js';
-import { Assignment } from './assignment.entity.js';
-import { computeFigures, type ProgressFigures } from './deadline.js';
+import type { Unit } from '../units/unit.entity.js';
+import { figuresFromCounts, planCounts, type ClassCounts } from './progress.sql.js';
+import type { ProgressFigures } from './deadline.js';
 
 export interface PlanProgressResult {
-  plan: Plan;
+  plan: Lean<Plan>;
   asOf: string;
   overall: ProgressFigures;
-  byUnit: Array<{ unit: Unit; figures: ProgressFigures }>;
-  byTask: Array<{ task: Task; figures: ProgressFigures }>;
+  byUnit: Array<{ unit: Lean<Unit>; figures: ProgressFigures }>;
+  byTask: Array<{ task: Lean<Task>; figures: ProgressFigures }>;
+}
+
+const EMPTY: ClassCounts = { total: 0, doneOnTime: 0, doneLate: 0, notDoneWithinDeadline: 0, overdue: 0, comeDue: 0, doneComeDue: 0, progressSum: 0 };
+
+function add(a: ClassCounts, b: ClassCounts): ClassCounts {
+  return Object.fromEntries(Object.keys(EMPTY).map((k) => [k, a[k as keyof ClassCounts] + b[k as keyof ClassCounts]])) as unknown as ClassCounts;
 }
 
 /**
- * The plan's figures as of a day, from three queries whatever the plan's size. A parent task
- * (1, 2) counts the assignments of its sub-tasks (1.1, 1.2) as well as its own.
+ * The plan's figures as of a day. PostgreSQL counts them in one grouped statement (by plan, unit, task
+ * and parent task) and returns only the counts, so a plan of any size costs the same memory here.
+ * A parent task (1, 2) counts the assignments of its sub-tasks (1.1, 1.2) as well as its own.
  */
 export class ProgressService {
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
+    private readonly loaders: Pick<Loaders, 'plan' | 'unit'>,
   ) {}
 
   async planProgress(planId: string, asOf: string): Promise<PlanProgressResult> {
     authorize(this.viewer, 'plan:read');
-    const plan = isId(planId) ? await this.em.findOne(Plan, { id: planId }) : null;
+    const plan = isId(planId) ? await this.loaders.plan.load(planId) : null;
     if (!plan) throw notFound('kế hoạch', planId);
-    const [assignments, tasks] = await Promise.all([
-      this.em.find(Assignment, { plan }, { populate: ['unit'] }),
-      this.em.find(Task, { plan }, { orderBy: { position: 'asc' } }),
+    const [counts, taskRows] = await Promise.all([
+      planCounts(this.em, plan.id, asOf),
+      this.em.getConnection().execute('select * from task where plan_id = ? order by position', [plan.id]),
     ]);
-
-    const byUnit = new Map<string, { unit: Unit; rows: Assignment[] }>();
-    const byTask = new Map<string, Assignment[]>(tasks.map((t) => [t.id, []]));
-    for (const a of assignments) {
-      const entry = byUnit.get(a.unit.id) ?? { unit: a.unit, rows: [] };
-      entry.rows.push(a);
-      byUnit.set(a.unit.id, entry);
-      byTask.get(a.task.id)?.push(a);
-    }
-    for (const task of tasks) {
-      if (task.parent) byTask.get(task.parent.id)?.push(...byTask.get(task.id)!);
-    }
+    const tasks = leanRows(this.em, Task, taskRows);
+    const units = await this.loaders.unit.loadMany([...counts.byUnit.keys()]);
 
     return {
       plan,
       asOf,
-      overall: computeFigures(assignments, asOf),
-      byUnit: [...byUnit.values()]
-        .map(({ unit, rows }) => ({ unit, figures: computeFigures(rows, asOf) }))
-        .sort((a, b) => a.unit.code.localeCompare(b.unit.code)),
-      byTask: tasks.map((task) => ({ task, figures: computeFigures(byTask.get(task.id)!, asOf) })),
+      overall: figuresFromCounts(counts.overall ?? EMPTY),
+      byUnit: units
+        .filter((unit): unit is Lean<Unit> => !!unit && !(unit instanceof Error))
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map((unit) => ({ unit, figures: figuresFromCounts(counts.byUnit.get(unit.id)!) })),
+      byTask: tasks.map((task) => ({
+        task,
+        figures: figuresFromCounts(add(counts.byTask.get(task.id) ?? EMPTY, counts.byParentTask.get(task.id) ?? EMPTY)),
+      })),
     };
   }
 }

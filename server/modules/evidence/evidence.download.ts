@@ -6,7 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from '../../app.js';
+import type { Logger } from '../../shared/logger.js';
 import type { AppConfig } from '../../config.js';
 import { createContext } from '../../context.js';
 import { DomainError, ErrorCode } from '../../shared/errors.js';

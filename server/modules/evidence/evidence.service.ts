@@ -5,7 +5,8 @@ import type { FileUpload } from 'graphql-upload/processRequest.mjs';
 import { actingUserId, authorize, can, requireViewer, type Viewer } from '../../auth/policy.js';
 import type { AppConfig } from '../../config.js';
 import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
-import type { Loaders } from '../../shared/loaders.js';
+import type { Loaders } from '../../loaders.js';
+import type { Lean } from '../../shared/lean.js';
 import { isId } from '../../shared/resource.service.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { AssignmentAction, StatusChange } from '../assignments/status-change.entity.js';
@@ -59,7 +60,7 @@ export class EvidenceService {
     return assignment;
   }
 
-  private assertEditable(assignment: Assignment) {
+  private assertEditable(assignment: Lean<Assignment>) {
     if (!EVIDENCE_EDITABLE.has(assignment.status)) {
       throw new DomainError(
         ErrorCode.BAD_USER_INPUT,
@@ -70,7 +71,7 @@ export class EvidenceService {
   }
 
   /** May the viewer attach evidence to this assignment now? What the upload panel shows or hides. */
-  mayAttach(assignment: Assignment): boolean {
+  mayAttach(assignment: Lean<Assignment>): boolean {
     return EVIDENCE_EDITABLE.has(assignment.status) && can(this.viewer, 'assignment:work', { unitId: assignment.unit.id });
   }
 
@@ -89,7 +90,7 @@ export class EvidenceService {
   }
 
   /** The assignment's evidence this viewer may see, oldest first; removed items only on request and only for auditors. */
-  async forAssignment(assignment: Assignment, includeHidden = false): Promise<Evidence[]> {
+  async forAssignment(assignment: Lean<Assignment>, includeHidden = false): Promise<Evidence[]> {
     if (!can(this.viewer, 'evidence:read', { unitId: assignment.unit.id })) return [];
     const all = await this.loaders.evidenceByAssignment.load(assignment.id);
     return all.filter((e) => (includeHidden ? this.mayRead(e) : !e.hiddenAt));
@@ -166,6 +167,7 @@ export class EvidenceService {
         });
         this.em.create(StatusChange, {
           assignment,
+          plan: assignment.plan,
           actor,
           action: AssignmentAction.ATTACH_EVIDENCE,
           fromStatus: assignment.status,
@@ -249,6 +251,7 @@ export class EvidenceService {
     evidence.hiddenReason = why;
     this.em.create(StatusChange, {
       assignment,
+      plan: assignment.plan,
       actor,
       action: AssignmentAction.REMOVE_EVIDENCE,
       fromStatus: assignment.status,

@@ -1,5 +1,8 @@
 import { daysBetween, formatViDate, formatViInstant, today } from '../../shared/dates.js';
+import type { Lean } from '../../shared/lean.js';
 import type { Assignment } from '../assignments/assignment.entity.js';
+import type { Task } from '../tasks/task.entity.js';
+import type { Unit } from '../units/unit.entity.js';
 import { DeadlineClass, deadlineClass, isDoneAsOf } from '../assignments/deadline.js';
 
 /** Vietnamese labels as the admin shows them, so an exported sheet reads like the screen. */
@@ -19,10 +22,13 @@ const DEADLINE: Record<DeadlineClass, string> = {
   OVERDUE: 'Chưa hoàn thành, quá hạn',
 };
 
+/** An assignment with the task and unit fields a sheet shows. */
+export type ExportRow = Omit<Lean<Assignment>, 'task' | 'unit'> & { task: Pick<Task, 'number' | 'title'>; unit: Pick<Unit, 'name'> };
+
 export interface ExportColumn {
   header: string;
   width: number;
-  value(a: Assignment, asOf: string): string | number;
+  value(a: ExportRow, asOf: string): string | number;
 }
 
 export const ASSIGNMENT_COLUMNS: ExportColumn[] = [

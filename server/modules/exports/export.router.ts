@@ -1,8 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from '../../app.js';
+import type { Logger } from '../../shared/logger.js';
 import type { AppConfig } from '../../config.js';
 import { createContext } from '../../context.js';
 import { isValidDay } from '../../shared/dates.js';
@@ -12,7 +11,7 @@ import { OrderDirection } from '../../shared/pagination.js';
 import { AssignmentRole, AssignmentStatus } from '../assignments/assignment.entity.js';
 import { ASSIGNMENT_SORTABLE } from '../assignments/assignment.service.js';
 import { DeadlineClass } from '../assignments/deadline.js';
-import { ASSIGNMENT_COLUMNS, exportDay } from './export.columns.js';
+import { type ExportRow, ASSIGNMENT_COLUMNS, exportDay } from './export.columns.js';
 
 /** Rows fetched per round trip: the whole list streams out without holding it in memory. */
 const PAGE_SIZE = 200;
@@ -87,9 +86,11 @@ export function createExportRouter(orm: MikroORM, config: AppConfig, logger: Log
       const pages = async function* () {
         for (let offset = 0; ; offset += PAGE_SIZE) {
           const items = await service.page(filter, sortField, direction, { limit: PAGE_SIZE, offset });
-          await ctx.em.populate(items, ['task', 'unit']);
-          yield items;
-          ctx.em.clear();
+          const [tasks, units] = await Promise.all([
+            ctx.loaders.task.loadMany(items.map((a) => a.task.id)),
+            ctx.loaders.unit.loadMany(items.map((a) => a.unit.id)),
+          ]);
+          yield items.map((a, i): ExportRow => ({ ...a, task: tasks[i] as ExportRow['task'], unit: units[i] as ExportRow['unit'] }));
           if (items.length < PAGE_SIZE) return;
         }
       };
@@ -116,6 +117,8 @@ export function createExportRouter(orm: MikroORM, config: AppConfig, logger: Log
       }
 
       res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      // Loaded on the first spreadsheet asked for rather than at start: it is one of the largest modules.
+      const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
       const sheet = workbook.addWorksheet('Phân công', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = ASSIGNMENT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { Lean } from '../../shared/lean.js';
 import { OrderDirection } from '../../shared/pagination.js';
 import type { ResourceSpec } from '../../shared/resource.service.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
@@ -53,17 +54,17 @@ export const IndicatorValueResourceResolver = createResourceResolver({
 @Resolver(() => Facility)
 export class FacilityFieldResolver {
   @FieldResolver(() => ID)
-  communeId(@Root() facility: Facility) {
+  communeId(@Root() facility: Lean<Facility>) {
     return facility.commune.id;
   }
 
   @FieldResolver(() => Unit)
-  commune(@Root() facility: Facility, @Ctx() ctx: Context) {
+  commune(@Root() facility: Lean<Facility>, @Ctx() ctx: Context) {
     return ctx.loaders.unit.load(facility.commune.id);
   }
 
   @FieldResolver(() => [IndicatorValue], { description: 'Số liệu theo ngày, mới nhất trước' })
-  indicatorValues(@Root() facility: Facility, @Ctx() ctx: Context) {
+  indicatorValues(@Root() facility: Lean<Facility>, @Ctx() ctx: Context) {
     return ctx.loaders.indicatorValuesByFacility.load(facility.id);
   }
 }
@@ -71,12 +72,12 @@ export class FacilityFieldResolver {
 @Resolver(() => IndicatorValue)
 export class IndicatorValueFieldResolver {
   @FieldResolver(() => ID)
-  facilityId(@Root() value: IndicatorValue) {
+  facilityId(@Root() value: Lean<IndicatorValue>) {
     return value.facility.id;
   }
 
   @FieldResolver(() => Facility)
-  facility(@Root() value: IndicatorValue, @Ctx() ctx: Context) {
+  facility(@Root() value: Lean<IndicatorValue>, @Ctx() ctx: Context) {
     return ctx.loaders.facility.load(value.facility.id);
   }
 }

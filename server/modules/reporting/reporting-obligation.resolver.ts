@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { Lean } from '../../shared/lean.js';
 import { OrderDirection } from '../../shared/pagination.js';
 import type { ResourceSpec } from '../../shared/resource.service.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
@@ -33,42 +34,42 @@ export const ReportingObligationResourceResolver = createResourceResolver({
 @Resolver(() => ReportingObligation)
 export class ReportingObligationFieldResolver {
   @FieldResolver(() => ID)
-  planId(@Root() o: ReportingObligation) {
+  planId(@Root() o: Lean<ReportingObligation>) {
     return o.plan.id;
   }
 
   @FieldResolver(() => Plan)
-  plan(@Root() o: ReportingObligation, @Ctx() ctx: Context) {
+  plan(@Root() o: Lean<ReportingObligation>, @Ctx() ctx: Context) {
     return ctx.loaders.plan.load(o.plan.id);
   }
 
   @FieldResolver(() => ID)
-  reporterId(@Root() o: ReportingObligation) {
+  reporterId(@Root() o: Lean<ReportingObligation>) {
     return o.reporter.id;
   }
 
   @FieldResolver(() => Unit, { description: 'Đơn vị báo cáo' })
-  reporter(@Root() o: ReportingObligation, @Ctx() ctx: Context) {
+  reporter(@Root() o: Lean<ReportingObligation>, @Ctx() ctx: Context) {
     return ctx.loaders.unit.load(o.reporter.id);
   }
 
   @FieldResolver(() => ID)
-  recipientId(@Root() o: ReportingObligation) {
+  recipientId(@Root() o: Lean<ReportingObligation>) {
     return o.recipient.id;
   }
 
   @FieldResolver(() => Unit, { description: 'Nơi nhận báo cáo' })
-  recipient(@Root() o: ReportingObligation, @Ctx() ctx: Context) {
+  recipient(@Root() o: Lean<ReportingObligation>, @Ctx() ctx: Context) {
     return ctx.loaders.unit.load(o.recipient.id);
   }
 
   @FieldResolver(() => ID, { nullable: true })
-  throughId(@Root() o: ReportingObligation) {
+  throughId(@Root() o: Lean<ReportingObligation>) {
     return o.through?.id ?? null;
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'Đơn vị tổng hợp (báo cáo qua)' })
-  through(@Root() o: ReportingObligation, @Ctx() ctx: Context) {
+  through(@Root() o: Lean<ReportingObligation>, @Ctx() ctx: Context) {
     return o.through ? ctx.loaders.unit.load(o.through.id) : null;
   }
 }

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { uuidArray } from '../../shared/lean.js';
 import { FacilityLevel, FacilitySector } from '../facilities/facility.entity.js';
 import { Comparator, Sector, TargetMetric, type Target } from './target.entity.js';
 
-/** One facility's latest reported facts as of a day. */
+/** One facility's latest reported facts as of a day: the input of the pure rule below. */
 export interface FacilityFacts {
   sector: FacilitySector;
   level: FacilityLevel;
@@ -47,39 +48,68 @@ export function evaluateTarget(target: Pick<Target, 'sector' | 'metric' | 'compa
     ).length;
     valuePercent = (100 * yes) / counted.length;
   }
-  const met =
-    valuePercent !== null &&
-    (target.comparator === Comparator.MORE_THAN ? valuePercent > target.thresholdPercent : valuePercent >= target.thresholdPercent);
-  return { valuePercent, met, facilitiesCounted: counted.length, basedOnDemoData: counted.some((f) => f.isDemo) };
+  return { valuePercent, met: meets(target, valuePercent), facilitiesCounted: counted.length, basedOnDemoData: counted.some((f) => f.isDemo) };
 }
 
-/** Each facility's most recent indicator values on or before the day, in one query. */
-export async function latestFacilityFacts(em: EntityManager, asOf: string): Promise<FacilityFacts[]> {
-  const rows = await em.getConnection().execute<
-    Array<{
-      sector: FacilitySector;
-      level: FacilityLevel;
-      is_demo: boolean;
-      uses_digital_platform: boolean;
-      accepts_cashless: boolean;
-      cashless_transactions: number | null;
-      total_transactions: number | null;
-    }>
-  >(
-    `select distinct on (f.id) f.sector, f.level, f.is_demo, v.uses_digital_platform, v.accepts_cashless,
-            v.cashless_transactions, v.total_transactions
-       from facility f join indicator_value v on v.facility_id = f.id
-      where v.as_of <= ?::date
-      order by f.id, v.as_of desc`,
-    [asOf],
+function meets(target: Pick<Target, 'comparator' | 'thresholdPercent'>, valuePercent: number | null): boolean {
+  return (
+    valuePercent !== null &&
+    (target.comparator === Comparator.MORE_THAN ? valuePercent > target.thresholdPercent : valuePercent >= target.thresholdPercent)
   );
-  return rows.map((r) => ({
-    sector: r.sector,
-    level: r.level,
-    isDemo: r.is_demo,
-    usesDigitalPlatform: r.uses_digital_platform,
-    acceptsCashless: r.accepts_cashless,
-    cashlessTransactions: r.cashless_transactions,
-    totalTransactions: r.total_transactions,
-  }));
+}
+
+/** One query per day, for every target asked about in the request. */
+const TARGET_VALUES_SQL = `
+  with latest as (
+    select distinct on (v.facility_id) f.sector, f.level, f.is_demo, v.uses_digital_platform, v.accepts_cashless,
+           v.cashless_transactions, v.total_transactions
+      from indicator_value v join facility f on f.id = v.facility_id
+     where v.as_of <= ?::date
+     order by v.facility_id, v.as_of desc
+  ), groups as (
+    -- The facilities collapse to a handful of (sector, hospital) groups before the targets meet them.
+    select sector, level in ('DISTRICT_HOSPITAL', 'PROVINCIAL_HOSPITAL') as hospital,
+           count(*) as counted, bool_or(is_demo) as demo,
+           count(*) filter (where uses_digital_platform) as digital, count(*) filter (where accepts_cashless) as accepting,
+           sum(cashless_transactions) filter (where total_transactions <> 0 and cashless_transactions is not null) as cashless,
+           sum(total_transactions) filter (where total_transactions <> 0 and cashless_transactions is not null) as transactions
+      from latest group by 1, 2
+  )
+  select t.id as target_id,
+         sum(g.counted)::int as counted,
+         bool_or(g.demo) as demo,
+         sum(case t.metric when 'FACILITIES_USING_DIGITAL_PLATFORM' then g.digital else g.accepting end)::int as yes,
+         sum(g.cashless)::float8 as cashless,
+         sum(g.transactions)::float8 as transactions
+    from target t join groups g
+      on case t.sector
+           when 'EDUCATION' then g.sector = 'EDUCATION'
+           when 'HEALTH' then g.sector = 'HEALTH'
+           else g.sector = 'EDUCATION' or g.hospital
+         end
+   where t.id = any(?::uuid[])
+   group by t.id`;
+
+type Evaluated = Pick<Target, 'id' | 'metric' | 'comparator' | 'thresholdPercent'>;
+
+/**
+ * Each target's value as of a day, computed by PostgreSQL from each facility's latest figures on or
+ * before the day (the same rule as evaluateTarget, which a test keeps equal). Only the figures come back.
+ */
+export async function targetValues(em: EntityManager, targets: readonly Evaluated[], asOf: string): Promise<TargetValue[]> {
+  const rows = await em.getConnection().execute<
+    Array<{ target_id: string; counted: number; demo: boolean | null; yes: number; cashless: number | null; transactions: number | null }>
+  >(TARGET_VALUES_SQL, [asOf, uuidArray(targets.map((t) => t.id))]);
+  const byTarget = new Map(rows.map((r) => [r.target_id, r]));
+  return targets.map((target) => {
+    const r = byTarget.get(target.id);
+    const counted = r?.counted ?? 0;
+    let valuePercent: number | null = null;
+    if (target.metric === TargetMetric.CASHLESS_TRANSACTION_SHARE) {
+      valuePercent = r?.transactions ? (100 * r.cashless!) / r.transactions : null;
+    } else if (counted) {
+      valuePercent = (100 * r!.yes) / counted;
+    }
+    return { valuePercent, met: meets(target, valuePercent), facilitiesCounted: counted, basedOnDemoData: !!r?.demo };
+  });
 }

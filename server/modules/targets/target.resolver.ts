@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { Lean } from '../../shared/lean.js';
 import { TARGET_SPEC } from './target.service.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -41,18 +42,18 @@ export class TargetValueType {
 @Resolver(() => Target)
 export class TargetFieldResolver {
   @FieldResolver(() => TargetValueType, { description: 'Giá trị tại ngày asOf (mặc định hôm nay)' })
-  async current(@Root() target: Target, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf?: string) {
+  async current(@Root() target: Lean<Target>, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf?: string) {
     const day = asOf ?? today();
     return { asOf: day, ...(await ctx.services.targets.value(target, day)) };
   }
 
   @FieldResolver(() => ID)
-  planId(@Root() target: Target) {
+  planId(@Root() target: Lean<Target>) {
     return target.plan.id;
   }
 
   @FieldResolver(() => Plan)
-  plan(@Root() target: Target, @Ctx() ctx: Context) {
+  plan(@Root() target: Lean<Target>, @Ctx() ctx: Context) {
     return ctx.loaders.plan.load(target.plan.id);
   }
 }

@@ -1,9 +1,11 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Lean } from '../../shared/lean.js';
 import type { Viewer } from '../../auth/policy.js';
 import { OrderDirection } from '../../shared/pagination.js';
 import { ResourceService, type ResourceSpec } from '../../shared/resource.service.js';
 import { Target } from './target.entity.js';
-import { evaluateTarget, latestFacilityFacts, type FacilityFacts, type TargetValue } from './target-progress.js';
+import { targetValues, type TargetValue } from './target-progress.js';
 
 export const TARGET_SPEC: ResourceSpec = {
   label: 'mục tiêu',
@@ -14,15 +16,19 @@ export const TARGET_SPEC: ResourceSpec = {
 };
 
 export class TargetService extends ResourceService<Target> {
-  /** The facilities' facts per day, read once per request however many targets ask. */
-  private readonly facts = new Map<string, Promise<FacilityFacts[]>>();
+  /** Per day, one query for all the targets the request asks about. */
+  private readonly values = new Map<string, DataLoader<Lean<Target>, TargetValue, string>>();
 
   constructor(em: EntityManager, viewer: Viewer | null) {
     super(em, viewer, Target, TARGET_SPEC);
   }
 
-  async value(target: Target, asOf: string): Promise<TargetValue> {
-    if (!this.facts.has(asOf)) this.facts.set(asOf, latestFacilityFacts(this.em, asOf));
-    return evaluateTarget(target, await this.facts.get(asOf)!);
+  value(target: Lean<Target>, asOf: string): Promise<TargetValue> {
+    let loader = this.values.get(asOf);
+    if (!loader) {
+      loader = new DataLoader((targets) => targetValues(this.em, targets, asOf), { cacheKeyFn: (t) => t.id });
+      this.values.set(asOf, loader);
+    }
+    return loader.load(target);
   }
 }

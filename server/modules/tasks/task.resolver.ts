@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { Lean } from '../../shared/lean.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -22,32 +23,32 @@ export const TaskResourceResolver = createResourceResolver({
 @Resolver(() => Task)
 export class TaskFieldResolver {
   @FieldResolver(() => ID)
-  planId(@Root() task: Task) {
+  planId(@Root() task: Lean<Task>) {
     return task.plan.id;
   }
 
   @FieldResolver(() => Plan)
-  plan(@Root() task: Task, @Ctx() ctx: Context) {
+  plan(@Root() task: Lean<Task>, @Ctx() ctx: Context) {
     return ctx.loaders.plan.load(task.plan.id);
   }
 
   @FieldResolver(() => ID, { nullable: true })
-  parentId(@Root() task: Task) {
+  parentId(@Root() task: Lean<Task>) {
     return task.parent?.id ?? null;
   }
 
   @FieldResolver(() => Task, { nullable: true })
-  parent(@Root() task: Task, @Ctx() ctx: Context) {
+  parent(@Root() task: Lean<Task>, @Ctx() ctx: Context) {
     return task.parent ? ctx.loaders.task.load(task.parent.id) : null;
   }
 
   @FieldResolver(() => [Task], { description: 'Nhiệm vụ con (1.1, 1.2 …)' })
-  subtasks(@Root() task: Task, @Ctx() ctx: Context) {
+  subtasks(@Root() task: Lean<Task>, @Ctx() ctx: Context) {
     return ctx.loaders.subtasksByTask.load(task.id);
   }
 
   @FieldResolver(() => [Assignment], { description: 'Các đơn vị chủ trì, phối hợp' })
-  assignments(@Root() task: Task, @Ctx() ctx: Context) {
+  assignments(@Root() task: Lean<Task>, @Ctx() ctx: Context) {
     return ctx.loaders.assignmentsByTask.load(task.id);
   }
 }

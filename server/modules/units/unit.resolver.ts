@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { Lean } from '../../shared/lean.js';
 import { OrderDirection } from '../../shared/pagination.js';
 import type { ResourceSpec } from '../../shared/resource.service.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
@@ -29,22 +30,22 @@ export const UnitResourceResolver = createResourceResolver({
 @Resolver(() => Unit)
 export class UnitFieldResolver {
   @FieldResolver(() => ID, { nullable: true })
-  parentId(@Root() unit: Unit) {
+  parentId(@Root() unit: Lean<Unit>) {
     return unit.parent?.id ?? null;
   }
 
   @FieldResolver(() => Unit, { nullable: true })
-  parent(@Root() unit: Unit, @Ctx() ctx: Context) {
+  parent(@Root() unit: Lean<Unit>, @Ctx() ctx: Context) {
     return unit.parent ? ctx.loaders.unit.load(unit.parent.id) : null;
   }
 
   @FieldResolver(() => ID, { nullable: true })
-  reportsThroughId(@Root() unit: Unit) {
+  reportsThroughId(@Root() unit: Lean<Unit>) {
     return unit.reportsThrough?.id ?? null;
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'Đơn vị tổng hợp báo cáo của đơn vị này' })
-  reportsThrough(@Root() unit: Unit, @Ctx() ctx: Context) {
+  reportsThrough(@Root() unit: Lean<Unit>, @Ctx() ctx: Context) {
     return unit.reportsThrough ? ctx.loaders.unit.load(unit.reportsThrough.id) : null;
   }
 }

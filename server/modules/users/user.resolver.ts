@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { Lean } from '../../shared/lean.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
 import { Unit } from '../units/unit.entity.js';
 import { User } from './user.entity.js';
@@ -21,12 +22,12 @@ export const UserResourceResolver = createResourceResolver({
 @Resolver(() => User)
 export class UserFieldResolver {
   @FieldResolver(() => ID)
-  unitId(@Root() user: User) {
+  unitId(@Root() user: Lean<User>) {
     return user.unit.id;
   }
 
   @FieldResolver(() => Unit)
-  unit(@Root() user: User, @Ctx() ctx: Context) {
+  unit(@Root() user: Lean<User>, @Ctx() ctx: Context) {
     return ctx.loaders.unit.load(user.unit.id);
   }
 }

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Lean } from '../../shared/lean.js';
 import { authorize, type Viewer } from '../../auth/policy.js';
 import { hashPassword } from '../../auth/password.js';
 import { Session } from '../../auth/session.entity.js';
-import { AuditAction } from '../../auth/audit-event.entity.js';
-import { AuditLog } from '../../auth/audit.service.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditLog } from '../audit/audit-log.js';
+import type { CredentialInvalidator } from '../../auth/credential-cache.js';
 import { conflict } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { ResourceService, type ResourceSpec } from '../../shared/resource.service.js';
@@ -19,11 +21,15 @@ export const USER_SPEC: ResourceSpec = {
 
 /** Accounts are administered by ADMIN only; a disabled account loses its sessions at once. */
 export class UserService extends ResourceService<User> {
-  constructor(em: EntityManager, viewer: Viewer | null) {
+  constructor(
+    em: EntityManager,
+    viewer: Viewer | null,
+    private readonly credentials?: CredentialInvalidator,
+  ) {
     super(em, viewer, User, USER_SPEC);
   }
 
-  override async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<User>> {
+  override async list(filter: Record<string, unknown> | undefined, sortField: string | undefined, direction: OrderDirection | undefined, window: Window): Promise<Page<Lean<User>>> {
     authorize(this.viewer, 'user:manage');
     return super.list(filter, sortField, direction, window);
   }
@@ -61,6 +67,7 @@ export class UserService extends ResourceService<User> {
     if (!user.active || password || rest.role || rest.unitId) {
       // A new password, role or unit must not leave old sessions with the old powers.
       await this.em.nativeDelete(Session, { user: user.id });
+      await this.credentials?.invalidate(user.id);
     }
     return user;
   }

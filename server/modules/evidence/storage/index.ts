@@ -2,7 +2,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '../../../config.js';
 import { LocalEvidenceStore } from './local.store.js';
-import { S3EvidenceStore } from './s3.store.js';
+import type { S3EvidenceStore } from './s3.store.js';
 import type { EvidenceStore } from './store.js';
 
 export type { EvidenceStore } from './store.js';
@@ -30,7 +30,11 @@ async function createStore(config: AppConfig): Promise<EvidenceStore> {
   const e = config.evidence;
   const root = path.resolve(e.dir);
   let store: LocalEvidenceStore | S3EvidenceStore;
-  if (e.storage === 's3') store = new S3EvidenceStore({ ...e.s3!, stagingDir: path.join(root, '.staging') });
+  if (e.storage === 's3') {
+    // The AWS SDK is large: only a server that stores evidence in S3 loads it, which keeps start-up short.
+    const { S3EvidenceStore } = await import('./s3.store.js');
+    store = new S3EvidenceStore({ ...e.s3!, stagingDir: path.join(root, '.staging') });
+  }
   else store = new LocalEvidenceStore(root);
   await store.init();
   await sweepStaging(store.stagingDir);

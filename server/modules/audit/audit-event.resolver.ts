@@ -1,33 +1,9 @@
-import { ArrayMaxSize, IsOptional } from 'class-validator';
-import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context.js';
-import { BaseFilter, createResourceResolver } from '../shared/resource.resolver.js';
-import { AuditAction, AuditEvent } from './audit-event.entity.js';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { createResourceResolver } from '../../shared/resource.resolver.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { AuditEventFilter } from './audit-event.inputs.js';
 import { AUDIT_SORTABLE, AuditEventService } from './audit-event.service.js';
-
-@InputType()
-export class AuditEventFilter extends BaseFilter {
-  @Field(() => [AuditAction], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  action?: AuditAction[];
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  subjectUserId?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  subjectTokenId?: string;
-
-  @Field(() => Date, { nullable: true, description: 'Từ thời điểm (bao gồm)' })
-  @IsOptional()
-  after?: Date;
-
-  @Field(() => Date, { nullable: true, description: 'Trước thời điểm' })
-  @IsOptional()
-  before?: Date;
-}
 
 export const AuditEventResourceResolver = createResourceResolver({
   type: AuditEvent,

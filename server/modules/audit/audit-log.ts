@@ -1,9 +1,9 @@
 import type { Request } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { User } from '../modules/users/user.entity.js';
-import { ApiToken } from './api-token.entity.js';
+import { User } from '../users/user.entity.js';
+import { ApiToken } from '../../auth/api-token.entity.js';
 import { AuditAction, AuditEvent } from './audit-event.entity.js';
-import type { Viewer } from './policy.js';
+import type { Viewer } from '../../auth/policy.js';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound } from '../shared/errors.js';
-import { OrderDirection, type Page, type Window } from '../shared/pagination.js';
-import { isId, type ResourceOperations } from '../shared/resource.service.js';
+import { badInput, notFound } from '../../shared/errors.js';
+import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
+import { isId, type ResourceOperations } from '../../shared/resource.service.js';
 import { AuditEvent } from './audit-event.entity.js';
-import type { AuditEventFilter } from './audit-event.resolver.js';
-import { authorize, type Viewer } from './policy.js';
+import type { AuditEventFilter } from './audit-event.inputs.js';
+import { authorize, type Viewer } from '../../auth/policy.js';
 
 export const AUDIT_SORTABLE = ['at', 'action'];
 

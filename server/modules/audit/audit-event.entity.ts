@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { User } from '../modules/users/user.entity.js';
-import { ApiToken } from './api-token.entity.js';
+import { User } from '../users/user.entity.js';
+import { ApiToken } from '../../auth/api-token.entity.js';
 
 export enum AuditAction {
   SIGN_IN = 'SIGN_IN',

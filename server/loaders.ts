@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assignmentLoaders } from './modules/assignments/assignment.loaders.js';
+import { evidenceLoaders } from './modules/evidence/evidence.loaders.js';
+import { facilityLoaders } from './modules/facilities/facility.loaders.js';
+import { planLoaders } from './modules/plans/plan.loaders.js';
+import { targetLoaders } from './modules/targets/target.loaders.js';
+import { taskLoaders } from './modules/tasks/task.loaders.js';
+import { unitLoaders } from './modules/units/unit.loaders.js';
+import { userLoaders } from './modules/users/user.loaders.js';
+
+/** Per-request batching, each module's loaders side by side: one query per relation and request. */
+export function createLoaders(em: EntityManager) {
+  return {
+    ...planLoaders(em),
+    ...taskLoaders(em),
+    ...unitLoaders(em),
+    ...userLoaders(em),
+    ...facilityLoaders(em),
+    ...assignmentLoaders(em),
+    ...targetLoaders(em),
+    ...evidenceLoaders(em),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
