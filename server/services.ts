@@ -31,7 +31,7 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     indicatorValues: new ResourceService(em, viewer, IndicatorValue, INDICATOR_VALUE_SPEC),
     reportingObligations: new ResourceService(em, viewer, ReportingObligation, REPORTING_OBLIGATION_SPEC),
     users: new UserService(em, viewer, credentials),
-    assignments: new AssignmentService(em, viewer),
+    assignments: new AssignmentService(em, viewer, loaders),
     progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),
   };

@@ -63,4 +63,15 @@ describe('no query per row', () => {
     // the plan, the grouped counts, the tasks, the units
     expect(large.count).toBeLessThanOrEqual(5);
   });
+
+  it('one assignment with its task and unit is one statement once the session is remembered', async () => {
+    const page = await server.gql('{ allAssignments(perPage: 1) { id } }', {}, token);
+    const q = 'query($id: ID!) { Assignment(id: $id) { id status task { number title } unit { code name } } }';
+    const vars = { id: page.data!.allAssignments[0].id };
+    await server.gql(q, vars, token);
+    const read = await server.countQueries(() => server.gql(q, vars, token));
+    expect(read.result.data!.Assignment.task.number).toMatch(/^\d/);
+    expect(read.result.data!.Assignment.unit.code).toBeTruthy();
+    expect(read.count).toBe(1);
+  });
 });

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode, badInput, conflict, notFound } from '../../shar
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { isId, type ResourceOperations } from '../../shared/resource.service.js';
 import { leanMapped, leanRows, type Lean } from '../../shared/lean.js';
+import type { Loaders } from '../../loaders.js';
 import { assertEvidenceForSubmit } from '../evidence/evidence.rules.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -29,11 +30,37 @@ const ORDER_COLUMNS: Record<string, string> = {
   unit: 'u.code',
 };
 
+/**
+ * One assignment's task and unit ride along with its row, so reading it is one statement. Pages do not:
+ * fifty copies of the same unit and tasks cost more than one batched query for each.
+ */
+const WITH_TASK_AND_UNIT = 'to_jsonb(t) as task_row, to_jsonb(u) as unit_row';
+
+type RowWithRelated = Record<string, unknown> & { task_row?: object; unit_row?: object };
+
 export class AssignmentService implements ResourceOperations<Assignment, Lean<Assignment>> {
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
+    private readonly loaders?: Pick<Loaders, 'task' | 'unit'>,
   ) {}
+
+  /** Hands the joined task and unit rows to the request's loaders and returns the assignments alone. */
+  private primed(rows: RowWithRelated[]): Lean<Assignment>[] {
+    for (const row of rows) {
+      if (row.task_row) {
+        const [task] = leanRows(this.em, Task, [row.task_row]);
+        this.loaders?.task.prime(task.id, task);
+      }
+      if (row.unit_row) {
+        const [unit] = leanRows(this.em, Unit, [row.unit_row]);
+        this.loaders?.unit.prime(unit.id, unit);
+      }
+      delete row.task_row;
+      delete row.unit_row;
+    }
+    return leanRows(this.em, Assignment, rows);
+  }
 
   private applyFilter(qb: QueryBuilder<Assignment, 'a'>, filter: AssignmentFilter = {}) {
     const id = (value: string) => (isId(value) ? value : NO_ROW);
@@ -85,9 +112,14 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
   /** One assignment to display: a plain row. */
   async get(id: string): Promise<Lean<Assignment>> {
     authorize(this.viewer, 'plan:read');
-    const [row] = isId(id) ? await this.em.getConnection().execute('select * from assignment where id = ?', [id]) : [];
-    if (!row) throw notFound('phân công', id);
-    return leanRows(this.em, Assignment, [row])[0];
+    const rows = isId(id)
+      ? await this.em.getConnection().execute(
+          `select a.*, ${WITH_TASK_AND_UNIT} from assignment a join task t on t.id = a.task_id join unit u on u.id = a.unit_id where a.id = ?`,
+          [id],
+        )
+      : [];
+    if (!rows.length) throw notFound('phân công', id);
+    return this.primed(rows as RowWithRelated[])[0];
   }
 
   /** The managed entity, for writes: versioned, tracked, flushed with its history. */
