@@ -42,7 +42,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
-    private readonly loaders?: Pick<Loaders, 'task' | 'unit'>,
+    private readonly loaders: Pick<Loaders, 'task' | 'unit'>,
   ) {}
 
   /** Hands the joined task and unit rows to the request's loaders and returns the assignments alone. */
@@ -50,11 +50,11 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     for (const row of rows) {
       if (row.task_row) {
         const [task] = leanRows(this.em, Task, [row.task_row]);
-        this.loaders?.task.prime(task.id, task);
+        this.loaders.task.prime(task.id, task);
       }
       if (row.unit_row) {
         const [unit] = leanRows(this.em, Unit, [row.unit_row]);
-        this.loaders?.unit.prime(unit.id, unit);
+        this.loaders.unit.prime(unit.id, unit);
       }
       delete row.task_row;
       delete row.unit_row;

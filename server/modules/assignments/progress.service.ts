@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, type Viewer } from '../../auth/policy.js';
 import { notFound } from '../../shared/errors.js';
-import { leanRows, type Lean } from '../../shared/lean.js';
+import type { Lean } from '../../shared/lean.js';
 import { isId } from '../../shared/resource.service.js';
 import { concurrencyLimit } from '../../shared/concurrency.js';
 import type { Loaders } from '../../loaders.js';
-import { Plan } from '../plans/plan.entity.js';
-import { Task } from '../tasks/task.entity.js';
+import type { Plan } from '../plans/plan.entity.js';
+import type { Task } from '../tasks/task.entity.js';
 import type { Unit } from '../units/unit.entity.js';
 import { figuresFromCounts, planCounts, type ClassCounts } from './progress.sql.js';
 import type { ProgressFigures } from './deadline.js';
@@ -40,7 +40,7 @@ export class ProgressService {
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
-    private readonly loaders: Pick<Loaders, 'plan' | 'unit'>,
+    private readonly loaders: Pick<Loaders, 'plan' | 'unit' | 'tasksByPlan'>,
   ) {}
 
   async planProgress(planId: string, asOf: string): Promise<PlanProgressResult> {
@@ -51,11 +51,7 @@ export class ProgressService {
   }
 
   private async figures(plan: Lean<Plan>, asOf: string): Promise<PlanProgressResult> {
-    const [counts, taskRows] = await Promise.all([
-      planCounts(this.em, plan.id, asOf),
-      this.em.getConnection().execute('select * from task where plan_id = ? order by position', [plan.id]),
-    ]);
-    const tasks = leanRows(this.em, Task, taskRows);
+    const [counts, tasks] = await Promise.all([planCounts(this.em, plan.id, asOf), this.loaders.tasksByPlan.load(plan.id)]);
     const units = await this.loaders.unit.loadMany([...counts.byUnit.keys()]);
 
     return {

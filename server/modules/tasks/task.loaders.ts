@@ -9,5 +9,7 @@ export function taskLoaders(em: EntityManager) {
     task: leanById(em, Task),
     subtasksByTask: groupedBy(tasksWhere('parent_id = any(?::uuid[])'), (task) => task.parent!.id),
     topTasksByPlan: groupedBy(tasksWhere('plan_id = any(?::uuid[]) and parent_id is null'), (task) => task.plan.id),
+    /** Every task of the plan, sub-tasks included, in the document's order. */
+    tasksByPlan: groupedBy(tasksWhere('plan_id = any(?::uuid[])'), (task) => task.plan.id),
   };
 }
