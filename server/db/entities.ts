@@ -13,6 +13,11 @@ import { Unit } from '../modules/units/unit.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { Evidence } from '../modules/evidence/evidence.entity.js';
+import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
+import { Escalation } from '../modules/escalations/escalation.entity.js';
+import { EscalationPolicy } from '../modules/escalations/escalation-policy.entity.js';
+import { UrgingLetter } from '../modules/letters/urging-letter.entity.js';
+import { OutboxEmail } from '../modules/outbox/outbox-email.entity.js';
 
 export const entities = [
   Plan,
@@ -30,4 +35,9 @@ export const entities = [
   AuditEvent,
   Notification,
   Evidence,
+  CalendarDay,
+  Escalation,
+  EscalationPolicy,
+  UrgingLetter,
+  OutboxEmail,
 ];

@@ -13,9 +13,15 @@ import { projectPath } from '../../paths.js';
 import { Unit, UnitKind } from '../../modules/units/unit.entity.js';
 import { Role, User } from '../../modules/users/user.entity.js';
 import { demoFacilities } from './demo-facilities.js';
+import { CalendarDay } from '../../modules/calendar/calendar-day.entity.js';
+import { VN_CALENDAR_2022_2027 } from '../../modules/calendar/vn-calendar.data.js';
+import { EscalationPolicy } from '../../modules/escalations/escalation-policy.entity.js';
 import { taskPosition } from '../../modules/tasks/task-number.js';
 
 export const DEMO_PASSWORD = 'tiendo-demo';
+
+/** Part V of the plan: the Culture and Information Office follows the plan and aggregates its reports. */
+const COORDINATING_OFFICE = 'PHONG-VHTT';
 
 interface PlanData {
   code: string;
@@ -127,6 +133,16 @@ export async function seedDatabase(rootEm: EntityManager, options: SeedOptions):
         { plan, reporter: units.get(o.reporter)!, recipient: units.get(o.recipient)!, period: o.period, dueBefore: o.dueBefore },
         { subject: o.subject, through: o.through ? units.get(o.through)! : null },
       );
+    }
+
+    await ensure(EscalationPolicy, { plan }, { coordinatorUnit: units.get(COORDINATING_OFFICE)! });
+
+    // The calendar is reference data an ADMIN edits: seeded once, so a day they removed stays removed.
+    if ((await em.count(CalendarDay, {})) === 0) {
+      for (const day of VN_CALENDAR_2022_2027) {
+        created++;
+        em.create(CalendarDay, day);
+      }
     }
 
     if (options.demo) {

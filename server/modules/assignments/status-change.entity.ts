@@ -19,6 +19,8 @@ export enum AssignmentAction {
   ATTACH_EVIDENCE = 'ATTACH_EVIDENCE',
   /** Evidence was removed (hidden, never deleted); the comment says why. */
   REMOVE_EVIDENCE = 'REMOVE_EVIDENCE',
+  /** An urging letter (văn bản đôn đốc) named this work; the status does not change. */
+  URGE = 'URGE',
 }
 registerEnumType(AssignmentAction, { name: 'AssignmentAction', description: 'Thao tác trên phân công' });
 

@@ -3,38 +3,84 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
 import { Assignment } from '../assignments/assignment.entity.js';
-import { Unit } from '../units/unit.entity.js';
+import { Escalation } from '../escalations/escalation.entity.js';
+import { UrgingLetter } from '../letters/urging-letter.entity.js';
+import { User } from '../users/user.entity.js';
 
 export enum NotificationKind {
-  DUE_SOON = 'DUE_SOON',
-  OVERDUE = 'OVERDUE',
+  /** Due in a few working days, or today. */
+  REMINDER = 'REMINDER',
+  /** A step of the overdue ladder. */
+  ESCALATION = 'ESCALATION',
+  /** Submitted work waiting too long for review. */
+  REVIEW_ESCALATION = 'REVIEW_ESCALATION',
+  /** The reviewer returned the work. */
+  RETURNED = 'RETURNED',
+  /** The reviewer verified the work. */
+  VERIFIED = 'VERIFIED',
+  /** Work was submitted and waits for review. */
+  SUBMITTED = 'SUBMITTED',
+  /** An urging letter names the unit's work. */
+  URGING_LETTER = 'URGING_LETTER',
 }
-registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'Sắp đến hạn / quá hạn' });
+registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'Loại thông báo' });
 
 /**
- * A deadline reminder for a unit about one assignment on one day. The unique key makes the
- * scanning job idempotent: a retried or duplicated run creates nothing new.
+ * One message to one user. `dedupeKey` (unique per user) is what makes the sweeps and the event hooks
+ * idempotent: a retried job inserts "on conflict do nothing" and creates nothing new.
  */
-@ObjectType({ description: 'Nhắc việc theo hạn' })
+@ObjectType({ description: 'Thông báo gửi một người dùng' })
 @Entity({ tableName: 'notification' })
-@Unique({ properties: ['assignment', 'kind', 'day'] })
+@Unique({ properties: ['user', 'dedupeKey'] })
+// The inbox: one user's notifications, unread first, newest first.
+@Index({
+  name: 'notification_inbox_index',
+  expression: 'create index "notification_inbox_index" on "notification" ("user_id", ("read_at" is null) desc, "created_at" desc, "id" desc)',
+})
+@Index({
+  name: 'notification_unread_index',
+  expression: 'create index "notification_unread_index" on "notification" ("user_id") where "read_at" is null',
+})
 export class Notification extends BaseEntity {
-  @ManyToOne({ entity: () => Unit })
-  @Index()
-  unit: Unit;
-
-  @ManyToOne({ entity: () => Assignment })
-  assignment: Assignment;
+  @ManyToOne({ entity: () => User, deleteRule: 'cascade' })
+  user: User;
 
   @Field(() => NotificationKind)
   @Enum({ items: () => NotificationKind, nativeEnumName: 'notification_kind' })
   kind: NotificationKind;
 
-  @Field(() => LocalDateScalar, { description: 'Ngày nhắc' })
-  @Property({ type: 'date' })
-  day: string;
+  @Field(() => String)
+  @Property({ type: 'string', length: 255 })
+  title: string;
 
   @Field(() => String)
   @Property({ type: 'text' })
-  message: string;
+  body: string;
+
+  /** The Vietnam day the notification is about; the daily e-mail digest groups by it. */
+  @Field(() => LocalDateScalar)
+  @Property({ type: 'date' })
+  day: string;
+
+  /** Level 2–3 escalations: e-mailed at once rather than in the daily digest. */
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: false })
+  urgent: boolean = false;
+
+  @ManyToOne({ entity: () => Assignment, nullable: true, deleteRule: 'cascade' })
+  @Index()
+  assignment?: Assignment | null;
+
+  @ManyToOne({ entity: () => Escalation, nullable: true, deleteRule: 'set null' })
+  escalation?: Escalation | null;
+
+  @ManyToOne({ entity: () => UrgingLetter, nullable: true, deleteRule: 'set null' })
+  letter?: UrgingLetter | null;
+
+  @Property({ type: 'string', length: 200 })
+  dedupeKey: string;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  readAt?: Date | null;
 }

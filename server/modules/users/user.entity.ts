@@ -38,6 +38,11 @@ export class User extends BaseEntity {
   @ManyToOne({ entity: () => Unit })
   unit: Unit;
 
+  /** Where notifications are e-mailed (the daily digest, urgent escalations); unset: the inbox only. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 320, nullable: true })
+  email?: string | null;
+
   @Field(() => Boolean)
   @Property({ type: 'boolean' })
   active: Opt<boolean> = true;
