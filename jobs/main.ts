@@ -15,7 +15,7 @@ async function main() {
   const producer = producerConnection(config.redisUrl);
   const queues = createQueues(producer, config.queuePrefix);
   await scheduleDailyJobs(queues);
-  const workers = startWorkers({ orm, redisUrl: config.redisUrl, prefix: config.queuePrefix, log: consoleLogger.info });
+  const workers = startWorkers({ orm, config, logger: consoleLogger });
   consoleLogger.info('Tiến độ worker: đang chờ việc');
   const shutdown = async () => {
     await workers.close();

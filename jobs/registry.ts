@@ -1,4 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Redis } from 'ioredis';
+import type { AppConfig } from '../server/config.js';
+import type { Logger } from '../server/shared/logger.js';
+import type { Queues } from './queues.js';
 import { runDeadlineScan, type DeadlineScanJobData, type DeadlineScanResult } from './deadline-scan/deadline-scan.job.js';
 
 export const QueueName = {
@@ -16,13 +20,25 @@ export interface JobContract {
   [JobName.DEADLINE_SCAN]: { data: DeadlineScanJobData; result: DeadlineScanResult };
 }
 
+/** What a job handler gets besides its payload: its own unit of work and the process's shared parts. */
+export interface JobContext {
+  /** A fresh entity manager fork for this job alone. */
+  em: EntityManager;
+  config: AppConfig;
+  /** The producer connection: publishing (live notifications) and nothing blocking. */
+  redis: Redis;
+  /** For jobs that hand work on to other jobs. */
+  queues: Queues;
+  log: Logger;
+}
+
 export interface JobDefinition<N extends JobName> {
   queue: QueueName;
-  handler: (em: EntityManager, data: JobContract[N]['data']) => Promise<JobContract[N]['result']>;
+  handler: (ctx: JobContext, data: JobContract[N]['data']) => Promise<JobContract[N]['result']>;
 }
 
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
-  [JobName.DEADLINE_SCAN]: { queue: QueueName.DEADLINES, handler: runDeadlineScan },
+  [JobName.DEADLINE_SCAN]: { queue: QueueName.DEADLINES, handler: (ctx, data) => runDeadlineScan(ctx.em, data) },
 };
 
 /** Fails at start-up if a job name has no handler or a queue no job, rather than at 3 a.m. in production. */

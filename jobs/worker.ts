@@ -1,8 +1,11 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../server/config.js';
 import { isValidDay } from '../server/shared/dates.js';
-import { workerConnection } from './connection.js';
-import { JOBS, QueueName, checkRegistry, type JobName } from './registry.js';
+import type { Logger } from '../server/shared/logger.js';
+import { producerConnection, workerConnection } from './connection.js';
+import { createQueues } from './queues.js';
+import { JOBS, QueueName, checkRegistry, type JobContext, type JobName } from './registry.js';
 
 export interface Workers {
   workers: Worker[];
@@ -11,9 +14,8 @@ export interface Workers {
 
 export interface WorkerOptions {
   orm: MikroORM;
-  redisUrl: string;
-  prefix: string;
-  log: (line: string) => void;
+  config: AppConfig;
+  logger: Logger;
 }
 
 function validate(job: Job): void {
@@ -25,8 +27,14 @@ function validate(job: Job): void {
 }
 
 /** One Worker per queue; each job runs in its own unit of work (a fresh entity manager fork). */
-export function startWorkers({ orm, redisUrl, prefix, log }: WorkerOptions): Workers {
+export function startWorkers({ orm, config, logger }: WorkerOptions): Workers {
   checkRegistry();
+  const { redisUrl, queuePrefix: prefix } = config;
+  const log = (line: string) => logger.info(line);
+  const producer = producerConnection(redisUrl);
+  producer.on('error', () => {});
+  const queues = createQueues(producer, prefix);
+  const shared: Omit<JobContext, 'em'> = { config, redis: producer, queues, log: logger };
   const connections = Object.values(QueueName).map(() => workerConnection(redisUrl));
   const workers = Object.values(QueueName).map((queue, i) => {
     const worker = new Worker(
@@ -35,7 +43,7 @@ export function startWorkers({ orm, redisUrl, prefix, log }: WorkerOptions): Wor
         const definition = JOBS[job.name as JobName];
         if (!definition || definition.queue !== queue) throw new UnrecoverableError(`unknown job ${job.name} on ${queue}`);
         validate(job);
-        return definition.handler(orm.em.fork(), job.data);
+        return definition.handler({ ...shared, em: orm.em.fork() }, job.data);
       },
       { connection: connections[i], prefix, concurrency: 2 },
     );
@@ -48,7 +56,8 @@ export function startWorkers({ orm, redisUrl, prefix, log }: WorkerOptions): Wor
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));
       // Connections handed to BullMQ stay ours to close.
-      await Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+      await queues.close();
+      await Promise.all([...connections, producer].map((connection) => connection.quit().catch(() => connection.disconnect())));
     },
   };
 }

@@ -4,6 +4,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
+  /** The address users open the admin at: links in e-mails, letters and webhooks point there. */
+  PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('tiendo'),
@@ -46,6 +48,8 @@ export interface AppConfig {
   isProduction: boolean;
   port: number;
   host: string;
+  /** Without a trailing slash, e.g. https://tiendo.hatrung.thanhhoa.gov.vn */
+  publicUrl: string;
   /** Unset means "start the embedded PostgreSQL under dataDir". */
   databaseUrl?: string;
   redisUrl: string;
@@ -121,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     isProduction: e.NODE_ENV === 'production',
     port: e.PORT,
     host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,

@@ -26,7 +26,7 @@ async function main() {
   try {
     const app = await createApp({ config, databaseUrl });
     if (config.runWorker) {
-      workers = startWorkers({ orm: app.orm, redisUrl: config.redisUrl, prefix: config.queuePrefix, log: log.info });
+      workers = startWorkers({ orm: app.orm, config, logger: log });
       await scheduleDailyJobs(app.queues);
     }
     server = app.app.listen(config.port, config.host);

@@ -3,6 +3,7 @@ import { QueueEvents } from 'bullmq';
 import { startTestServer, REDIS_URL, type TestServer } from '../helpers/server.js';
 import { startWorkers, type Workers } from '../../jobs/worker.js';
 import { QueueName } from '../../jobs/registry.js';
+import { silentLogger } from '../../server/shared/logger.js';
 import { TRANSITION, findAssignment } from '../helpers/queries.js';
 
 let server: TestServer;
@@ -11,7 +12,7 @@ let events: QueueEvents;
 
 beforeAll(async () => {
   server = await startTestServer();
-  workers = startWorkers({ orm: server.app.orm, redisUrl: REDIS_URL, prefix: server.config.queuePrefix, log: () => {} });
+  workers = startWorkers({ orm: server.app.orm, config: server.config, logger: silentLogger });
   events = new QueueEvents(QueueName.DEADLINES, { connection: { url: REDIS_URL } as never, prefix: server.config.queuePrefix });
   await events.waitUntilReady();
 });
