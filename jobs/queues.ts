@@ -1,6 +1,8 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JobName, QueueName, type JobContract } from './registry.js';
+import { silentLogger, type Logger } from '../server/shared/logger.js';
+import { throttled } from '../server/shared/redis-watch.js';
 
 export interface Queues {
   deadlines: Queue;
@@ -9,7 +11,7 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-export function createQueues(connection: Redis, prefix: string): Queues {
+export function createQueues(connection: Redis, prefix: string, logger: Logger = silentLogger): Queues {
   const deadlines = new Queue(QueueName.DEADLINES, {
     connection,
     prefix,
@@ -20,6 +22,10 @@ export function createQueues(connection: Redis, prefix: string): Queues {
       removeOnFail: { age: 30 * 86_400 },
     },
   });
+  // Without a listener BullMQ prints every error of the shared connection to stderr; the connection's
+  // outages are reported by its owner, anything else once a minute at most.
+  const report = throttled(logger, 60_000);
+  for (const queue of [deadlines]) queue.on('error', (error) => report(`queue ${queue.name}: ${error.message}`));
   return {
     deadlines,
     async scanDeadlines(data) {

@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../server/config.js';
 import { isValidDay } from '../server/shared/dates.js';
 import type { Logger } from '../server/shared/logger.js';
+import { throttled, watchRedis } from '../server/shared/redis-watch.js';
 import { producerConnection, workerConnection } from './connection.js';
 import { createQueues } from './queues.js';
 import { JOBS, QueueName, checkRegistry, type JobContext, type JobName } from './registry.js';
@@ -32,8 +33,8 @@ export function startWorkers({ orm, config, logger }: WorkerOptions): Workers {
   const { redisUrl, queuePrefix: prefix } = config;
   const log = (line: string) => logger.info(line);
   const producer = producerConnection(redisUrl);
-  producer.on('error', () => {});
-  const queues = createQueues(producer, prefix);
+  watchRedis(producer, 'worker producer', logger);
+  const queues = createQueues(producer, prefix, logger);
   const shared: Omit<JobContext, 'em'> = { config, redis: producer, queues, log: logger };
   const connections = Object.values(QueueName).map(() => workerConnection(redisUrl));
   const workers = Object.values(QueueName).map((queue, i) => {
@@ -48,7 +49,10 @@ export function startWorkers({ orm, config, logger }: WorkerOptions): Workers {
       { connection: connections[i], prefix, concurrency: 2 },
     );
     worker.on('failed', (job, error) => log(`job ${job?.name}#${job?.id} failed: ${error.message}`));
-    worker.on('error', (error) => log(`worker ${queue}: ${error.message}`));
+    watchRedis(connections[i], `worker ${queue}`, logger);
+    // The worker re-emits its connection's errors, already reported above; anything else once a minute at most.
+    const report = throttled(logger, 60_000);
+    worker.on('error', (error) => report(`worker ${queue}: ${error.message}`));
     return worker;
   });
   return {

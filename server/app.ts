@@ -29,6 +29,7 @@ import { assertRedisReachable, producerConnection } from '../jobs/connection.js'
 import { createQueues, type Queues } from '../jobs/queues.js';
 import { sendHttpError } from './shared/http-errors.js';
 import { consoleLogger, type Logger } from './shared/logger.js';
+import { watchRedis } from './shared/redis-watch.js';
 import { projectPath } from './paths.js';
 
 export interface AppOptions {
@@ -71,8 +72,8 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     seed: config.seed ? { demo: !config.isProduction, adminPassword: config.adminPassword } : false,
   });
   const redis = producerConnection(config.redisUrl);
-  redis.on('error', (error) => logger.error('redis', { error: error.message }));
-  const queues = createQueues(redis, config.queuePrefix);
+  watchRedis(redis, 'api', logger);
+  const queues = createQueues(redis, config.queuePrefix, logger);
 
   const security = graphqlSecurityOptions(config);
   const loginLimiter = new LoginLimiter(redis, config.queuePrefix, config.limits);

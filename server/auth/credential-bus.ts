@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import type { CredentialCache, Credentials } from './credential-cache.js';
+import { watchRedis } from '../shared/redis-watch.js';
+import type { Logger } from '../shared/logger.js';
 
-interface BusLogger {
-  error(message: string, meta?: Record<string, unknown>): void;
-}
+type BusLogger = Logger;
 
 /**
  * Tells every API process that credentials ended: logout, a user disabled or given a new role, unit or
@@ -35,7 +35,7 @@ export class CredentialBus implements Credentials {
     this.channel = `${prefix}:credentials:ended`;
     // Subscribing again is done by hand on every 'ready', so the cache is switched on only once it is certain.
     this.subscriber = new Redis(redisUrl, { lazyConnect: true, autoResubscribe: false, maxRetriesPerRequest: null });
-    this.subscriber.on('error', (error) => logger.error('redis credential subscriber', { error: error.message }));
+    watchRedis(this.subscriber, 'credential subscriber', logger);
     this.subscriber.on('close', () => this.cache.disable());
     this.subscriber.on('ready', () => {
       this.subscribed = this.subscribe();
