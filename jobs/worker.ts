@@ -46,7 +46,16 @@ export function startWorkers({ orm, config, logger }: WorkerOptions): Workers {
         validate(job);
         return definition.handler({ ...shared, em: orm.em.fork() }, job.data);
       },
-      { connection: connections[i], prefix, concurrency: 2 },
+      {
+        connection: connections[i],
+        prefix,
+        concurrency: 2,
+        lockDuration: config.jobLockMs,
+        stalledInterval: config.jobLockMs,
+        // A job whose worker was killed is put back and retried, not failed: the handlers are idempotent,
+        // and a worker killed again and again (a crash loop while deploying) must not lose the day's sweep.
+        maxStalledCount: 20,
+      },
     );
     worker.on('failed', (job, error) => log(`job ${job?.name}#${job?.id} failed: ${error.message}`));
     watchRedis(connections[i], `worker ${queue}`, logger);

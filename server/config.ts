@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   CREDENTIAL_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   RUN_WORKER: z.enum(['true', 'false']).default('true'),
+  /** How long a worker holds a job before another may take it over: a killed worker's jobs wait this long. */
+  JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SEED: z.enum(['true', 'false']).default('true'),
   LOG_SQL: z.enum(['true', 'false']).default('false'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
@@ -62,6 +64,8 @@ export interface AppConfig {
   /** How long a process may answer from memory who a token belongs to; 0 = read the database on every request. */
   credentialCacheMs: number;
   runWorker: boolean;
+  /** A job whose worker died is taken over after this long (BullMQ lock duration and stalled check). */
+  jobLockMs: number;
   seed: boolean;
   logSql: boolean;
   limits: SecurityLimits;
@@ -153,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     credentialCacheMs: e.CREDENTIAL_CACHE_SECONDS * 1000,
     runWorker: e.RUN_WORKER === 'true',
+    jobLockMs: e.JOB_LOCK_SECONDS * 1000,
     seed: e.SEED === 'true',
     logSql: e.LOG_SQL === 'true',
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
