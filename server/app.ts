@@ -8,6 +8,7 @@ import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from './config.js';
 import { createContext, type Context } from './context.js';
@@ -31,6 +32,8 @@ import { sendHttpError } from './shared/http-errors.js';
 import { consoleLogger, type Logger } from './shared/logger.js';
 import { watchRedis } from './shared/redis-watch.js';
 import { projectPath } from './paths.js';
+import { NotificationHub } from './modules/notifications/notification.live.js';
+import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -47,6 +50,8 @@ export interface App {
   redis: Redis;
   credentials: CredentialBus;
   seeded?: SeedResult;
+  /** GraphQL subscriptions on the server that listens for this app (same port, path /graphql); closed by close(). */
+  attachSubscriptions(server: Server): SubscriptionServer;
   close(): Promise<void>;
 }
 
@@ -79,8 +84,12 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   const loginLimiter = new LoginLimiter(redis, config.queuePrefix, config.limits);
   const credentials = new CredentialBus(new CredentialCache(config.credentialCacheMs), redis, config.redisUrl, config.queuePrefix, logger);
   await credentials.start();
+  const notificationHub = new NotificationHub(config.redisUrl, config.queuePrefix, logger);
+  await notificationHub.start();
+  const publisher = { redis, prefix: config.queuePrefix };
+  const schema = await createSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+    schema,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -116,7 +125,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     graphqlUploadExpress(uploadLimits(config)),
     uploadErrorHandler(config),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res, loginLimiter, credentials) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res, loginLimiter, credentials, publisher) }),
   );
   app.use('/export', createExportRouter(orm, config, logger));
   app.get('/evidence/:id/download', evidenceDownloadHandler(orm, config, logger));
@@ -127,6 +136,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   }
   app.use(jsonErrorHandler(logger));
 
+  const subscriptionServers: SubscriptionServer[] = [];
   return {
     app,
     orm,
@@ -134,7 +144,14 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     redis,
     credentials,
     seeded,
+    attachSubscriptions(server) {
+      const attached = attachSubscriptionServer(server, { schema, orm, config, credentials, publisher, hub: notificationHub, logger });
+      subscriptionServers.push(attached);
+      return attached;
+    },
     async close() {
+      await Promise.all(subscriptionServers.map((s) => s.close()));
+      notificationHub.close();
       await apollo.stop();
       credentials.close();
       await queues.close();

@@ -8,6 +8,8 @@ import type { Viewer } from './auth/policy.js';
 import type { Credentials } from './auth/credential-cache.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { createServices, type Services } from './services.js';
+import type { NotificationPublisher } from './modules/notifications/notification.service.js';
+import type { LiveContext } from './modules/notifications/notification.live.js';
 
 export interface Context {
   em: EntityManager;
@@ -21,6 +23,8 @@ export interface Context {
   loginLimiter?: LoginLimiter;
   /** Shared across requests: cached credential lookups and their invalidation in every process (absent: no cache). */
   credentials?: Credentials;
+  /** Set on GraphQL subscriptions over WebSocket only. */
+  live?: LiveContext;
   req: Request;
   res: Response;
 }
@@ -34,11 +38,13 @@ export function readToken(req: Request): string | null {
 
 export async function createContext(
   orm: MikroORM, config: AppConfig, req: Request, res: Response, loginLimiter?: LoginLimiter, credentials?: Credentials,
+  /** Where news of changed inboxes goes (absent: nobody is told live, e.g. downloads). */
+  notifications?: NotificationPublisher,
 ): Promise<Context> {
   // One unit of work per request: no entity leaks between requests or users.
   const em = orm.em.fork();
   const token = readToken(req);
   const viewer = token ? await new AuthService(em, config.sessionTtlMs, credentials).viewer(token) : null;
   const loaders = createLoaders(em);
-  return { em, viewer, token, loaders, services: createServices(em, viewer, config, loaders, credentials), config, loginLimiter, credentials, req, res };
+  return { em, viewer, token, loaders, services: createServices(em, viewer, config, loaders, credentials, notifications), config, loginLimiter, credentials, req, res };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assignmentLoaders } from './modules/assignments/assignment.loaders.js';
 import { evidenceLoaders } from './modules/evidence/evidence.loaders.js';
+import { notificationLoaders } from './modules/notifications/notification.loaders.js';
 import { facilityLoaders } from './modules/facilities/facility.loaders.js';
 import { planLoaders } from './modules/plans/plan.loaders.js';
 import { targetLoaders } from './modules/targets/target.loaders.js';
@@ -19,6 +20,7 @@ export function createLoaders(em: EntityManager) {
     ...assignmentLoaders(em),
     ...targetLoaders(em),
     ...evidenceLoaders(em),
+    ...notificationLoaders(em),
   };
 }
 

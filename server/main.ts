@@ -31,6 +31,7 @@ async function main() {
     }
     server = app.app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => server!.once('listening', resolve).once('error', reject));
+    const subscriptions = app.attachSubscriptions(server);
     log.info(`Tiến độ đang chạy: http://localhost:${config.port}/ (GraphQL: /graphql)`);
     if (app.seeded?.demoUsers.length) {
       log.info(`Tài khoản dùng thử (mật khẩu "${DEMO_PASSWORD}"): ${app.seeded.demoUsers.join(', ')}`);
@@ -41,6 +42,8 @@ async function main() {
       if (stopping) return;
       stopping = true;
       log.info(`${signal}: đang dừng…`);
+      // Open sockets would keep the server from closing: subscribers are told to reconnect elsewhere first.
+      await subscriptions.close();
       await new Promise<void>((resolve) => server!.close(() => resolve()));
       await workers?.close();
       await app.close();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { ApiTokenResolver, ApiTokenResourceResolver } from './auth/api-token.resolver.js';
 import { AuditEventFieldResolver, AuditEventResourceResolver } from './modules/audit/audit-event.resolver.js';
@@ -10,6 +10,7 @@ import { AssignmentEvidenceFieldResolver, EvidenceResolver } from './modules/evi
 import {
   FacilityFieldResolver, FacilityResourceResolver, IndicatorValueFieldResolver, IndicatorValueResourceResolver,
 } from './modules/facilities/facility.resolver.js';
+import { NotificationResolver } from './modules/notifications/notification.resolver.js';
 import { PlanFieldResolver, PlanResourceResolver } from './modules/plans/plan.resolver.js';
 import { ReportingObligationFieldResolver, ReportingObligationResourceResolver } from './modules/reporting/reporting-obligation.resolver.js';
 import { TargetFieldResolver, TargetResourceResolver } from './modules/targets/target.resolver.js';
@@ -21,6 +22,20 @@ import { projectPath } from './paths.js';
 export const SCHEMA_FILE = projectPath('schema/schema.graphql');
 
 let cached: Promise<GraphQLSchema> | undefined;
+
+/**
+ * TypeGraphQL insists on a PubSub once any subscription exists, even when every subscription brings its
+ * own `subscribe` (as ours do: they read the process's hub from their context, while this schema is
+ * shared by every app in the process). This one is never used.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Subscriptions use their own subscribe function, not topics.');
+  },
+  subscribe() {
+    throw new Error('Subscriptions use their own subscribe function, not topics.');
+  },
+};
 
 /** Built once per process: TypeGraphQL's metadata is global, so a second build would add nothing. */
 export function createSchema(): Promise<GraphQLSchema> {
@@ -40,7 +55,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       IndicatorValueResourceResolver, IndicatorValueFieldResolver,
       ReportingObligationResourceResolver, ReportingObligationFieldResolver,
       UserResourceResolver, UserFieldResolver,
+      NotificationResolver,
     ],
+    pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });

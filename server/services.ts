@@ -19,9 +19,14 @@ import { TaskService } from './modules/tasks/task.service.js';
 import { Unit } from './modules/units/unit.entity.js';
 import { UNIT_SPEC } from './modules/units/unit.resolver.js';
 import { UserService } from './modules/users/user.service.js';
+import { NotificationService, type NotificationPublisher } from './modules/notifications/notification.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
-export function createServices(em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders, credentials?: CredentialInvalidator) {
+export function createServices(
+  em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders, credentials?: CredentialInvalidator,
+  publisher?: NotificationPublisher,
+) {
+  const notifications = new NotificationService(em, viewer, publisher);
   return {
     plans: new ResourceService(em, viewer, Plan, PLAN_SPEC),
     tasks: new TaskService(em, viewer),
@@ -31,9 +36,10 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     indicatorValues: new ResourceService(em, viewer, IndicatorValue, INDICATOR_VALUE_SPEC),
     reportingObligations: new ResourceService(em, viewer, ReportingObligation, REPORTING_OBLIGATION_SPEC),
     users: new UserService(em, viewer, credentials),
-    assignments: new AssignmentService(em, viewer, loaders),
+    assignments: new AssignmentService(em, viewer, loaders, notifications),
     progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),
+    notifications,
   };
 }
 

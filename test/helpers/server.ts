@@ -65,6 +65,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   const server: Server = app.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const subscriptions = app.attachSubscriptions(server);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const { gql, login } = graphqlClient(url);
@@ -90,6 +91,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       }
     },
     async close() {
+      await subscriptions.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.queues.deadlines.obliterate({ force: true }).catch(() => {});
       await app.close();

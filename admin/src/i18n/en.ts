@@ -186,7 +186,14 @@ export const enApp: typeof viApp = {
   app: {
     title: 'Tiến độ',
     tabs: { general: 'General' },
-    menu: { dashboard: 'Dashboard', my_work: 'My work', review: 'Review', catalogue: 'Catalogue' },
+    menu: { dashboard: 'Dashboard', my_work: 'My work', review: 'Review', catalogue: 'Catalogue', inbox: 'Notifications' },
+    notifications: {
+      title: 'Notifications',
+      bell: 'Notifications (%{count} unread)',
+      mark_all_read: 'Mark all as read',
+      empty: 'No notifications yet.',
+      more: 'Show more (%{count})',
+    },
     language: { vi: 'Tiếng Việt', en: 'English' },
     auth: {
       wrong_credentials: 'Wrong username or password.',

@@ -190,6 +190,14 @@ export const viApp = {
       my_work: 'Việc của tôi',
       review: 'Thẩm định',
       catalogue: 'Danh mục',
+      inbox: 'Thông báo',
+    },
+    notifications: {
+      title: 'Thông báo',
+      bell: 'Thông báo (%{count} chưa đọc)',
+      mark_all_read: 'Đánh dấu tất cả đã đọc',
+      empty: 'Chưa có thông báo nào.',
+      more: 'Xem thêm (%{count})',
     },
     language: { vi: 'Tiếng Việt', en: 'English' },
     auth: {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Menu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import TranslateIcon from '@mui/icons-material/Translate';
 import { AppBar, RefreshIconButton, useLocaleState, useLocales } from 'react-admin';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 
 /**
  * The language switch, compact on phones so the page title keeps its room; its accessible name is
@@ -48,6 +49,7 @@ export function AppAppBar() {
     <AppBar
       toolbar={
         <>
+          <NotificationBell />
           <LanguageSwitch />
           <RefreshIconButton />
         </>

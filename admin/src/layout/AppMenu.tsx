@@ -1,6 +1,7 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import WorkIcon from '@mui/icons-material/Work';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import NotificationsIcon from '@mui/icons-material/Notifications';
 import { Menu, usePermissions } from 'react-admin';
 import type { Role } from '../types.js';
 
@@ -25,6 +26,7 @@ export function AppMenu() {
         <Menu.Item to="/review" primaryText="app.menu.review" leftIcon={<FactCheckIcon />} data-testid="menu-review" />
       )}
       {!unitFirst && myWork}
+      <Menu.Item to="/inbox" primaryText="app.menu.inbox" leftIcon={<NotificationsIcon />} data-testid="menu-inbox" />
       <Menu.ResourceItem name="Assignment" />
       <Menu.ResourceItem name="Plan" />
       <Menu.ResourceItem name="Task" />

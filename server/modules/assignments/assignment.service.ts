@@ -6,6 +6,7 @@ import { OrderDirection, type Page, type Window } from '../../shared/pagination.
 import { isId, type ResourceOperations } from '../../shared/resource.service.js';
 import { leanMapped, leanRows, type Lean } from '../../shared/lean.js';
 import type { Loaders } from '../../loaders.js';
+import type { NotificationService } from '../notifications/notification.service.js';
 import { assertEvidenceForSubmit } from '../evidence/evidence.rules.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -43,6 +44,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
     private readonly loaders: Pick<Loaders, 'task' | 'unit'>,
+    private readonly notifications?: Pick<NotificationService, 'transitioned' | 'flushed'>,
   ) {}
 
   /** Hands the joined task and unit rows to the request's loaders and returns the assignments alone. */
@@ -163,7 +165,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
   }
 
   private record(assignment: Assignment, action: AssignmentAction, from: AssignmentStatus, comment?: string | null) {
-    this.em.create(StatusChange, {
+    return this.em.create(StatusChange, {
       assignment,
       plan: assignment.plan,
       // An integrator's API token is not an account: its writes name no user.
@@ -225,9 +227,11 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
         assignment.blockedReason = null;
         break;
     }
-    this.record(assignment, action, from, text);
+    const change = this.record(assignment, action, from, text);
+    await this.notifications?.transitioned(assignment, action, change);
     // The UPDATE carries "where version = ?": a write racing this one makes it fail as CONFLICT.
     await this.em.flush();
+    await this.notifications?.flushed();
     return assignment;
   }
 
