@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { Context } from '../../context.js';
 import { badInput } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import { watchRedis } from '../../shared/redis-watch.js';
 import { notificationChannel, type NotificationsChanged } from './notification.events.js';
 import type { InboxSummary } from './notification.service.js';
 
@@ -32,11 +33,11 @@ export class NotificationHub {
   private readonly channel: string;
   private connectedOnce = false;
 
-  constructor(redisUrl: string, prefix: string, private readonly logger: Pick<Logger, 'error'>) {
+  constructor(redisUrl: string, prefix: string, private readonly logger: Logger) {
     const channel = notificationChannel(prefix);
     // A connection of its own: a Redis connection in subscriber mode can do nothing else.
     this.subscriber = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
-    this.subscriber.on('error', (error) => logger.error('redis notification subscriber', { error: error.message }));
+    watchRedis(this.subscriber, 'notification subscriber', logger);
     this.subscriber.on('message', (from: string, message: string) => {
       if (from === channel) this.received(message);
     });
