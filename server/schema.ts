@@ -6,6 +6,8 @@ import { ApiTokenResolver, ApiTokenResourceResolver } from './auth/api-token.res
 import { AuditEventFieldResolver, AuditEventResourceResolver } from './modules/audit/audit-event.resolver.js';
 import { AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFieldResolver } from './modules/assignments/assignment.resolver.js';
 import { ProgressResolver } from './modules/assignments/progress.resolver.js';
+import { CalendarDayResourceResolver, WorkingCalendarResolver } from './modules/calendar/calendar-day.resolver.js';
+import { EscalationPolicyResolver, PlanEscalationPolicyFieldResolver } from './modules/escalations/escalation-policy.resolver.js';
 import { AssignmentEvidenceFieldResolver, EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import {
   FacilityFieldResolver, FacilityResourceResolver, IndicatorValueFieldResolver, IndicatorValueResourceResolver,
@@ -40,6 +42,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       IndicatorValueResourceResolver, IndicatorValueFieldResolver,
       ReportingObligationResourceResolver, ReportingObligationFieldResolver,
       UserResourceResolver, UserFieldResolver,
+      CalendarDayResourceResolver, WorkingCalendarResolver,
+      EscalationPolicyResolver, PlanEscalationPolicyFieldResolver,
     ],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
