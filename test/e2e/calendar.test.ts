@@ -68,6 +68,25 @@ describe('the working calendar and a plan’s reminder settings in the admin', {
     await context.close();
   });
 
+  it('ADMIN renames the day, then removes it', async () => {
+    const saturday = octoberDay(6);
+    const { page, context } = await signIn(browser, server, 'admin');
+    await page.goto(`${server.url}/#/CalendarDay`);
+    await page.locator('tr', { hasText: ddMMyyyy(saturday) }).click();
+    await page.locator('input[name="name"]').fill('Làm bù (đã sửa)');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('tr', { hasText: 'Làm bù (đã sửa)' }).waitFor();
+
+    await page.locator('tr', { hasText: ddMMyyyy(saturday) }).click();
+    await page.getByRole('button', { name: 'Xóa' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await page.locator('[data-testid="calendar-kind-chip"]').first().waitFor();
+    await expect(page.locator('tr', { hasText: ddMMyyyy(saturday) }).count()).resolves.toBe(0);
+    const listed = await server.gql('query($y: Int!) { calendarDays(year: $y) { day } }', { y: Number(saturday.slice(0, 4)) }, admin);
+    expect(listed.data!.calendarDays.map((d: { day: string }) => d.day)).not.toContain(saturday);
+    await context.close();
+  });
+
   it('a leader on a phone changes the plan’s level 2 threshold and sees it saved', async () => {
     const { page, context } = await signIn(browser, server, 'phochutich', PHONE);
     await page.goto(`${server.url}/#/Plan/${planId}/show/escalation`);
