@@ -6,6 +6,8 @@ import { ApiTokenResolver, ApiTokenResourceResolver } from './auth/api-token.res
 import { AuditEventFieldResolver, AuditEventResourceResolver } from './modules/audit/audit-event.resolver.js';
 import { AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFieldResolver } from './modules/assignments/assignment.resolver.js';
 import { ProgressResolver } from './modules/assignments/progress.resolver.js';
+import { CalendarDayResourceResolver, WorkingCalendarResolver } from './modules/calendar/calendar-day.resolver.js';
+import { EscalationPolicyResolver, PlanEscalationPolicyFieldResolver } from './modules/escalations/escalation-policy.resolver.js';
 import { AssignmentEvidenceFieldResolver, EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import {
   FacilityFieldResolver, FacilityResourceResolver, IndicatorValueFieldResolver, IndicatorValueResourceResolver,
@@ -56,6 +58,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       ReportingObligationResourceResolver, ReportingObligationFieldResolver,
       UserResourceResolver, UserFieldResolver,
       NotificationResolver,
+      CalendarDayResourceResolver, WorkingCalendarResolver,
+      EscalationPolicyResolver, PlanEscalationPolicyFieldResolver,
     ],
     pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false },

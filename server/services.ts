@@ -6,6 +6,8 @@ import type { Loaders } from './loaders.js';
 import { ResourceService } from './shared/resource.service.js';
 import { AssignmentService } from './modules/assignments/assignment.service.js';
 import { ProgressService } from './modules/assignments/progress.service.js';
+import { CalendarDayService } from './modules/calendar/calendar-day.service.js';
+import { EscalationPolicyService } from './modules/escalations/escalation-policy.service.js';
 import { EvidenceService } from './modules/evidence/evidence.service.js';
 import { Facility } from './modules/facilities/facility.entity.js';
 import { FACILITY_SPEC, INDICATOR_VALUE_SPEC } from './modules/facilities/facility.resolver.js';
@@ -40,6 +42,8 @@ export function createServices(
     progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),
     notifications,
+    calendarDays: new CalendarDayService(em, viewer),
+    escalationPolicies: new EscalationPolicyService(em, viewer),
   };
 }
 

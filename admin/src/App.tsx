@@ -10,6 +10,7 @@ import { LoginPage } from './layout/LoginPage.js';
 import apiTokens from './resources/apiTokens/index.js';
 import assignments from './resources/assignments/index.js';
 import auditEvents from './resources/auditEvents/index.js';
+import calendarDays from './resources/calendarDays/index.js';
 import facilities from './resources/facilities/index.js';
 import indicatorValues from './resources/indicatorValues/index.js';
 import plans from './resources/plans/index.js';
@@ -61,6 +62,7 @@ export function App() {
             <Resource name="Facility" {...(readOnlyUnless(admin, facilities) as typeof facilities)} />
             <Resource name="IndicatorValue" {...(readOnlyUnless(admin, indicatorValues) as typeof indicatorValues)} />
             <Resource name="ReportingObligation" {...(readOnlyUnless(admin, reportingObligations) as typeof reportingObligations)} />
+            <Resource name="CalendarDay" {...(readOnlyUnless(admin, calendarDays) as typeof calendarDays)} />
             {admin && <Resource name="User" {...users} />}
             {admin && <Resource name="ApiToken" {...apiTokens} />}
             {admin && <Resource name="AuditEvent" {...auditEvents} />}

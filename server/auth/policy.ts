@@ -30,13 +30,18 @@ export type Permission =
   /** See and download evidence that was removed (hidden): audit by the reviewers and ADMIN. */
   | 'evidence:read-hidden'
   /** Remove (hide) evidence whatever the work's status: ADMIN, for a file uploaded by mistake. */
-  | 'evidence:hide-any';
+  | 'evidence:hide-any'
+  /** Keep the working-day calendar (holidays, days off, make-up working days) that every deadline counts by. */
+  | 'calendar:manage'
+  /** Set how a plan reminds and escalates (thresholds, who is told): the plan's leaders and ADMIN. */
+  | 'escalation:configure';
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.ADMIN]: new Set<Permission>([
     'security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
+    'calendar:manage', 'escalation:configure',
   ]),
-  [Role.LEADER]: new Set<Permission>(['plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden']),
+  [Role.LEADER]: new Set<Permission>(['plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden', 'escalation:configure']),
   [Role.COORDINATOR]: new Set<Permission>(['plan:read', 'assignment:work', 'assignment:review', 'evidence:read', 'evidence:read-hidden']),
   [Role.UNIT_HEAD]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read']),
   [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read']),

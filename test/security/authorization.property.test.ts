@@ -38,6 +38,7 @@ const model = {
   reviews: (a: Actor, unitId: string) =>
     !a.scope && (a.role === 'LEADER' || (a.role === 'COORDINATOR' && a.unitId !== unitId)),
   cancels: (a: Actor) => !a.scope && (a.role === 'ADMIN' || a.role === 'LEADER'),
+  configuresEscalation: (a: Actor) => !a.scope && (a.role === 'ADMIN' || a.role === 'LEADER'),
 };
 
 interface Probe {
@@ -68,15 +69,17 @@ const QUERIES_NOT_PROBED: Record<string, string> = {
 };
 
 /** Resources of the generic create/update/delete shape, with who may write them. */
-const RESOURCES = ['Plan', 'Task', 'Target', 'Unit', 'Facility', 'IndicatorValue', 'ReportingObligation'];
+const RESOURCES = ['Plan', 'Task', 'Target', 'Unit', 'Facility', 'IndicatorValue', 'ReportingObligation', 'CalendarDay'];
 const ADMIN_ONLY_READS = ['User', 'ApiToken', 'AuditEvent'];
 const PLURAL: Record<string, string> = {
   Plan: 'Plans', Task: 'Tasks', Target: 'Targets', Unit: 'Units', Facility: 'Facilities', IndicatorValue: 'IndicatorValues',
   ReportingObligation: 'ReportingObligations', Assignment: 'Assignments', User: 'Users', ApiToken: 'ApiTokens', AuditEvent: 'AuditEvents',
+  CalendarDay: 'CalendarDays',
 };
 const CONNECTION: Record<string, string> = {
   Plan: 'plans', Task: 'tasks', Target: 'targets', Unit: 'units', Facility: 'facilities', IndicatorValue: 'indicatorValues',
   ReportingObligation: 'reportingObligations', Assignment: 'assignments', User: 'users', ApiToken: 'apiTokens', AuditEvent: 'auditEvents',
+  CalendarDay: 'calendarDaysConnection',
 };
 
 /** A value that passes the argument's own validation, so that only authorisation can refuse the call. */
@@ -271,6 +274,21 @@ function defineProbes() {
   for (const type of [...RESOURCES, 'Assignment', 'User', 'ApiToken']) generic(type, model.administers);
   OPERATIONS.transitionAssignment = transition;
   OPERATIONS.updateAssignment = updateAssignment;
+  // Every generic value would make a valid holiday: an authorised attempt asks for a make-up working Tuesday instead.
+  OPERATIONS.createCalendarDay = (actor) => ({
+    query: 'mutation { createCalendarDay(day: "2030-01-01", kind: WORKING_DAY, name: "Thử nghiệm") { id } }',
+    variables: {},
+    field: 'createCalendarDay',
+    allowed: model.administers(actor),
+    allowedCode: 'BAD_USER_INPUT',
+  });
+  OPERATIONS.updateEscalationPolicy = (actor, p) => ({
+    query: 'mutation($planId: ID!, $version: Int!) { updateEscalationPolicy(planId: $planId, version: $version, input: { level2After: 5 }) { id } }',
+    variables: { planId: at(fixtures.planIds, p.target), version: 1000 + (p.variant % 100) },
+    field: 'updateEscalationPolicy',
+    allowed: model.configuresEscalation(actor),
+    allowedCode: 'CONFLICT',
+  });
 }
 
 /** Reads: by id, in lists, in connections and nested under other objects. */
@@ -324,6 +342,30 @@ function readProbes(): Record<string, (a: Actor, p: Pick3) => Probe> {
     query: 'query($planId: ID!) { latestChanges(planId: $planId, first: 3) { id assignment { id } } }',
     variables: { planId: at(fixtures.planIds, p.target) },
     field: 'latestChanges',
+    allowed: model.readsPlan(a),
+  });
+  reads['Plan escalationPolicy'] = (a, p) => ({
+    query: 'query($id: ID!) { Plan(id: $id) { id escalationPolicy { id level2After coordinatorUnit { code } } } }',
+    variables: { id: at(fixtures.planIds, p.target) },
+    field: 'Plan',
+    allowed: model.readsPlan(a),
+  });
+  reads.calendarDays = (a, p) => ({
+    query: 'query($year: Int!) { calendarDays(year: $year) { id day } }',
+    variables: { year: 2022 + (p.variant % 6) },
+    field: 'calendarDays',
+    allowed: model.readsPlan(a),
+  });
+  reads.workingDaysBetween = (a, p) => ({
+    query: 'query($to: LocalDate!) { workingDaysBetween(from: "2026-02-13", to: $to) }',
+    variables: { to: `2026-03-${String(1 + (p.variant % 28)).padStart(2, '0')}` },
+    field: 'workingDaysBetween',
+    allowed: model.readsPlan(a),
+  });
+  reads.addWorkingDays = (a, p) => ({
+    query: 'query($n: Int!) { addWorkingDays(day: "2026-02-13", n: $n) }',
+    variables: { n: 1 + (p.variant % 20) },
+    field: 'addWorkingDays',
     allowed: model.readsPlan(a),
   });
   reads.planProgress = (a, p) => ({

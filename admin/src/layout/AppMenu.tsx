@@ -35,6 +35,7 @@ export function AppMenu() {
       <Menu.ResourceItem name="Facility" />
       <Menu.ResourceItem name="IndicatorValue" />
       <Menu.ResourceItem name="ReportingObligation" />
+      {role === 'ADMIN' && <Menu.ResourceItem name="CalendarDay" />}
       {role === 'ADMIN' && <Menu.ResourceItem name="User" />}
       {role === 'ADMIN' && <Menu.ResourceItem name="ApiToken" />}
       {role === 'ADMIN' && <Menu.ResourceItem name="AuditEvent" />}

@@ -79,7 +79,8 @@ export class WorkingCalendar {
    * Monday, and still 0 late on the Saturday and Sunday between.
    */
   workingDaysBetween(from: string, to: string): number {
-    if (to < from) return -this.workingDaysBetween(to, from);
+    // `|| 0`: a plain negation would answer -0, which is not 0 to Object.is and to strict test matchers.
+    if (to < from) return -this.workingDaysBetween(to, from) || 0;
     let count = 0;
     for (let current = shiftDays(from, 1); current <= to; current = shiftDays(current, 1)) {
       if (this.isWorkingDay(current)) count += 1;
@@ -94,8 +95,10 @@ export class WorkingCalendar {
    */
   daysAtDistance(asOf: string, n: number): { from: string; to: string } | null {
     if (n < 0) throw new RangeError('n must be ≥ 0');
-    // The first day counted n: asOf itself for n = 0, otherwise the n-th working day after it.
-    const from = n === 0 ? asOf : this.addWorkingDays(asOf, n);
+    // The first day counted n: the n-th working day after asOf. For n = 0 it is asOf when asOf is a
+    // working day; on a weekend or holiday the days back to the last working day also count 0 (work due
+    // on Friday is not yet late on Sunday), so the range starts there, right after lateAtLeastSince(asOf, 1).
+    const from = n > 0 ? this.addWorkingDays(asOf, n) : this.isWorkingDay(asOf) ? asOf : this.addWorkingDays(asOf, -1);
     // Up to the day before the next working day.
     const to = shiftDays(this.addWorkingDays(from, 1), -1);
     return from <= to ? { from, to } : null;

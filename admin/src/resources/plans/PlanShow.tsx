@@ -1,5 +1,6 @@
 import { DataTable, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField } from 'react-admin';
 import { DayField, EnumField } from '../../fields.js';
+import { EscalationPolicyPanel } from './EscalationPolicyPanel.js';
 
 export default function PlanShow() {
   return (
@@ -38,6 +39,9 @@ export default function PlanShow() {
               </DataTable.Col>
             </DataTable>
           </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.escalation.title" path="escalation">
+          <EscalationPolicyPanel />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>
