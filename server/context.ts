@@ -8,6 +8,7 @@ import type { Viewer } from './auth/policy.js';
 import type { Credentials } from './auth/credential-cache.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { createServices, type Services } from './services.js';
+import type { Queues } from '../jobs/queues.js';
 
 export interface Context {
   em: EntityManager;
@@ -34,11 +35,13 @@ export function readToken(req: Request): string | null {
 
 export async function createContext(
   orm: MikroORM, config: AppConfig, req: Request, res: Response, loginLimiter?: LoginLimiter, credentials?: Credentials,
+  /** Where services hand work to the worker (urging letters); absent: the worker's own sweeps pick it up. */
+  queues?: Queues,
 ): Promise<Context> {
   // One unit of work per request: no entity leaks between requests or users.
   const em = orm.em.fork();
   const token = readToken(req);
   const viewer = token ? await new AuthService(em, config.sessionTtlMs, credentials).viewer(token) : null;
   const loaders = createLoaders(em);
-  return { em, viewer, token, loaders, services: createServices(em, viewer, config, loaders, credentials), config, loginLimiter, credentials, req, res };
+  return { em, viewer, token, loaders, services: createServices(em, viewer, config, loaders, credentials, queues), config, loginLimiter, credentials, req, res };
 }

@@ -11,6 +11,7 @@ import {
   FacilityFieldResolver, FacilityResourceResolver, IndicatorValueFieldResolver, IndicatorValueResourceResolver,
 } from './modules/facilities/facility.resolver.js';
 import { PlanFieldResolver, PlanResourceResolver } from './modules/plans/plan.resolver.js';
+import { UrgingLetterResolver } from './modules/letters/urging-letter.resolver.js';
 import { ReportingObligationFieldResolver, ReportingObligationResourceResolver } from './modules/reporting/reporting-obligation.resolver.js';
 import { TargetFieldResolver, TargetResourceResolver } from './modules/targets/target.resolver.js';
 import { TaskFieldResolver, TaskResourceResolver } from './modules/tasks/task.resolver.js';
@@ -40,6 +41,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       IndicatorValueResourceResolver, IndicatorValueFieldResolver,
       ReportingObligationResourceResolver, ReportingObligationFieldResolver,
       UserResourceResolver, UserFieldResolver,
+      UrgingLetterResolver,
     ],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,

@@ -3,6 +3,7 @@ import type { AppConfig } from './config.js';
 import type { Viewer } from './auth/policy.js';
 import type { CredentialInvalidator } from './auth/credential-cache.js';
 import type { Loaders } from './loaders.js';
+import type { Queues } from '../jobs/queues.js';
 import { ResourceService } from './shared/resource.service.js';
 import { AssignmentService } from './modules/assignments/assignment.service.js';
 import { ProgressService } from './modules/assignments/progress.service.js';
@@ -19,9 +20,12 @@ import { TaskService } from './modules/tasks/task.service.js';
 import { Unit } from './modules/units/unit.entity.js';
 import { UNIT_SPEC } from './modules/units/unit.resolver.js';
 import { UserService } from './modules/users/user.service.js';
+import { UrgingLetterService } from './modules/letters/urging-letter.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
-export function createServices(em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders, credentials?: CredentialInvalidator) {
+export function createServices(
+  em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders, credentials?: CredentialInvalidator, queues?: Queues,
+) {
   return {
     plans: new ResourceService(em, viewer, Plan, PLAN_SPEC),
     tasks: new TaskService(em, viewer),
@@ -34,6 +38,7 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     assignments: new AssignmentService(em, viewer, loaders),
     progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),
+    letters: new UrgingLetterService(em, viewer, queues),
   };
 }
 
