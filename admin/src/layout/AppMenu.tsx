@@ -1,6 +1,7 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import WorkIcon from '@mui/icons-material/Work';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import CampaignIcon from '@mui/icons-material/Campaign';
 import { Menu, usePermissions } from 'react-admin';
 import type { Role } from '../types.js';
 
@@ -25,6 +26,7 @@ export function AppMenu() {
         <Menu.Item to="/review" primaryText="app.menu.review" leftIcon={<FactCheckIcon />} data-testid="menu-review" />
       )}
       {!unitFirst && myWork}
+      <Menu.Item to="/letters" primaryText="app.menu.letters" leftIcon={<CampaignIcon />} data-testid="menu-letters" />
       <Menu.ResourceItem name="Assignment" />
       <Menu.ResourceItem name="Plan" />
       <Menu.ResourceItem name="Task" />
