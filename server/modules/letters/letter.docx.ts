@@ -1,6 +1,6 @@
 import {
   AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign,
-  WidthType, convertMillimetersToTwip,
+  WidthType,
 } from 'docx';
 import {
   letterhead, numberLine, placeAndDate, planCitation, shortDate, signerTitleLines, statusInWords, subjectLine, type PlanForLetter,
@@ -28,10 +28,13 @@ const FONT = 'Times New Roman';
 /** Half-points, as WordprocessingML counts font sizes. */
 const pt = (points: number) => points * 2;
 
+/** Twips, rounded: docx's own converter rounds down, and 20 mm must not become 19.99. */
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+
 // A4 with the decree's margins: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
-const PAGE = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
+const PAGE = { width: mm(210), height: mm(297) };
 const MARGIN = { top: 20, bottom: 20, left: 30, right: 15 };
-const TEXT_WIDTH = convertMillimetersToTwip(210 - MARGIN.left - MARGIN.right);
+const TEXT_WIDTH = mm(210 - MARGIN.left - MARGIN.right);
 const LEFT_COLUMN = Math.round(TEXT_WIDTH * 0.42);
 const RIGHT_COLUMN = TEXT_WIDTH - LEFT_COLUMN;
 
@@ -171,7 +174,7 @@ function signature(content: LetterContent) {
 
 function body(content: LetterContent): Paragraph[] {
   const { plan, unitName, day, rows } = content;
-  const indent = convertMillimetersToTwip(10);
+  const indent = mm(10);
   return [
     line([{ text: 'Kính gửi: ', size: 14 }, { text: unitName, size: 14 }], { align: 'center', before: 240, after: 240 }),
     line(
@@ -187,7 +190,7 @@ function body(content: LetterContent): Paragraph[] {
 
 function closing(content: LetterContent): Paragraph[] {
   const { plan, unitName, reportTo, reportBy } = content;
-  const indent = convertMillimetersToTwip(10);
+  const indent = mm(10);
   return [
     line(
       {
@@ -214,10 +217,10 @@ export async function letterDocx(content: LetterContent): Promise<Buffer> {
           page: {
             size: PAGE,
             margin: {
-              top: convertMillimetersToTwip(MARGIN.top),
-              bottom: convertMillimetersToTwip(MARGIN.bottom),
-              left: convertMillimetersToTwip(MARGIN.left),
-              right: convertMillimetersToTwip(MARGIN.right),
+              top: mm(MARGIN.top),
+              bottom: mm(MARGIN.bottom),
+              left: mm(MARGIN.left),
+              right: mm(MARGIN.right),
             },
           },
         },
