@@ -4,20 +4,28 @@ import type { AppConfig } from '../server/config.js';
 import type { Logger } from '../server/shared/logger.js';
 import type { Queues } from './queues.js';
 import { runDeadlineScan, type DeadlineScanJobData, type DeadlineScanResult } from './deadline-scan/deadline-scan.job.js';
+import {
+  runPendingLetters, runUrgingLetter, type PendingLettersJobData, type PendingLettersResult, type UrgingLetterJobData, type UrgingLetterResult,
+} from './urging-letter/urging-letter.job.js';
 
 export const QueueName = {
   DEADLINES: 'deadlines',
+  LETTERS: 'letters',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   DEADLINE_SCAN: 'deadline-scan',
+  URGING_LETTER: 'urging-letter',
+  PENDING_LETTERS: 'pending-letters',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 /** Each job's payload and result: producers and handlers agree through these types. */
 export interface JobContract {
   [JobName.DEADLINE_SCAN]: { data: DeadlineScanJobData; result: DeadlineScanResult };
+  [JobName.URGING_LETTER]: { data: UrgingLetterJobData; result: UrgingLetterResult };
+  [JobName.PENDING_LETTERS]: { data: PendingLettersJobData; result: PendingLettersResult };
 }
 
 /** What a job handler gets besides its payload: its own unit of work and the process's shared parts. */
@@ -39,6 +47,8 @@ export interface JobDefinition<N extends JobName> {
 
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.DEADLINE_SCAN]: { queue: QueueName.DEADLINES, handler: (ctx, data) => runDeadlineScan(ctx.em, data) },
+  [JobName.URGING_LETTER]: { queue: QueueName.LETTERS, handler: (ctx, data) => runUrgingLetter(ctx, data) },
+  [JobName.PENDING_LETTERS]: { queue: QueueName.LETTERS, handler: (ctx) => runPendingLetters(ctx) },
 };
 
 /** Fails at start-up if a job name has no handler or a queue no job, rather than at 3 a.m. in production. */

@@ -22,6 +22,7 @@ import { graphqlSecurityOptions } from './security/graphql-security.js';
 import { requestTimeout, securityHeaders } from './security/http.js';
 import { landingPageGate } from './security/landing-page.js';
 import { evidenceDownloadHandler } from './modules/evidence/evidence.download.js';
+import { letterDownloadHandler } from './modules/letters/urging-letter.download.js';
 import { requireUploadPreflight, uploadErrorHandler, uploadLimits } from './modules/evidence/evidence.upload.js';
 import { closeEvidenceStore } from './modules/evidence/storage/index.js';
 import { createExportRouter } from './modules/exports/export.router.js';
@@ -125,10 +126,11 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     graphqlUploadExpress(uploadLimits(config)),
     uploadErrorHandler(config),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res, loginLimiter, credentials, publisher) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(orm, config, req, res, loginLimiter, credentials, publisher, queues) }),
   );
   app.use('/export', createExportRouter(orm, config, logger));
   app.get('/evidence/:id/download', evidenceDownloadHandler(orm, config, logger));
+  app.get('/letters/:id/download', letterDownloadHandler(orm, config, logger));
   if (existsSync(ADMIN_DIST)) {
     app.use(express.static(ADMIN_DIST, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes of the admin all load the same page.

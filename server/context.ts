@@ -10,6 +10,7 @@ import { createLoaders, type Loaders } from './loaders.js';
 import { createServices, type Services } from './services.js';
 import type { NotificationPublisher } from './modules/notifications/notification.service.js';
 import type { LiveContext } from './modules/notifications/notification.live.js';
+import type { Queues } from '../jobs/queues.js';
 
 export interface Context {
   em: EntityManager;
@@ -40,11 +41,13 @@ export async function createContext(
   orm: MikroORM, config: AppConfig, req: Request, res: Response, loginLimiter?: LoginLimiter, credentials?: Credentials,
   /** Where news of changed inboxes goes (absent: nobody is told live, e.g. downloads). */
   notifications?: NotificationPublisher,
+  /** Where services hand work to the worker (urging letters); absent: the worker's own sweeps pick it up. */
+  queues?: Queues,
 ): Promise<Context> {
   // One unit of work per request: no entity leaks between requests or users.
   const em = orm.em.fork();
   const token = readToken(req);
   const viewer = token ? await new AuthService(em, config.sessionTtlMs, credentials).viewer(token) : null;
   const loaders = createLoaders(em);
-  return { em, viewer, token, loaders, services: createServices(em, viewer, config, loaders, credentials, notifications), config, loginLimiter, credentials, req, res };
+  return { em, viewer, token, loaders, services: createServices(em, viewer, config, loaders, credentials, notifications, queues), config, loginLimiter, credentials, req, res };
 }

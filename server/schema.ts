@@ -14,6 +14,7 @@ import {
 } from './modules/facilities/facility.resolver.js';
 import { NotificationResolver } from './modules/notifications/notification.resolver.js';
 import { PlanFieldResolver, PlanResourceResolver } from './modules/plans/plan.resolver.js';
+import { UrgingLetterResolver } from './modules/letters/urging-letter.resolver.js';
 import { ReportingObligationFieldResolver, ReportingObligationResourceResolver } from './modules/reporting/reporting-obligation.resolver.js';
 import { TargetFieldResolver, TargetResourceResolver } from './modules/targets/target.resolver.js';
 import { TaskFieldResolver, TaskResourceResolver } from './modules/tasks/task.resolver.js';
@@ -60,6 +61,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       NotificationResolver,
       CalendarDayResourceResolver, WorkingCalendarResolver,
       EscalationPolicyResolver, PlanEscalationPolicyFieldResolver,
+      UrgingLetterResolver,
     ],
     pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false },

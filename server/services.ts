@@ -3,6 +3,7 @@ import type { AppConfig } from './config.js';
 import type { Viewer } from './auth/policy.js';
 import type { CredentialInvalidator } from './auth/credential-cache.js';
 import type { Loaders } from './loaders.js';
+import type { Queues } from '../jobs/queues.js';
 import { ResourceService } from './shared/resource.service.js';
 import { AssignmentService } from './modules/assignments/assignment.service.js';
 import { ProgressService } from './modules/assignments/progress.service.js';
@@ -21,12 +22,13 @@ import { TaskService } from './modules/tasks/task.service.js';
 import { Unit } from './modules/units/unit.entity.js';
 import { UNIT_SPEC } from './modules/units/unit.resolver.js';
 import { UserService } from './modules/users/user.service.js';
+import { UrgingLetterService } from './modules/letters/urging-letter.service.js';
 import { NotificationService, type NotificationPublisher } from './modules/notifications/notification.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
 export function createServices(
   em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders, credentials?: CredentialInvalidator,
-  publisher?: NotificationPublisher,
+  publisher?: NotificationPublisher, queues?: Queues,
 ) {
   const notifications = new NotificationService(em, viewer, publisher);
   return {
@@ -44,6 +46,7 @@ export function createServices(
     notifications,
     calendarDays: new CalendarDayService(em, viewer),
     escalationPolicies: new EscalationPolicyService(em, viewer),
+    letters: new UrgingLetterService(em, viewer, queues),
   };
 }
 

@@ -34,18 +34,26 @@ export type Permission =
   /** Keep the working-day calendar (holidays, days off, make-up working days) that every deadline counts by. */
   | 'calendar:manage'
   /** Set how a plan reminds and escalates (thresholds, who is told): the plan's leaders and ADMIN. */
-  | 'escalation:configure';
+  | 'escalation:configure'
+  /** Urge a unit about its late work with a letter (văn bản đôn đốc): the leadership and the coordinating office. */
+  | 'escalation:urge'
+  /** See and download urging letters: ADMIN, the leadership, the coordinating office, and the urged unit's own users. */
+  | 'letter:read';
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.ADMIN]: new Set<Permission>([
     'security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
-    'calendar:manage', 'escalation:configure',
+    'calendar:manage', 'escalation:configure', 'letter:read',
   ]),
-  [Role.LEADER]: new Set<Permission>(['plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden', 'escalation:configure']),
-  [Role.COORDINATOR]: new Set<Permission>(['plan:read', 'assignment:work', 'assignment:review', 'evidence:read', 'evidence:read-hidden']),
-  [Role.UNIT_HEAD]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read']),
-  [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read']),
-  [Role.VIEWER]: new Set<Permission>(['plan:read', 'evidence:read']),
+  [Role.LEADER]: new Set<Permission>([
+    'plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden', 'escalation:configure', 'escalation:urge', 'letter:read',
+  ]),
+  [Role.COORDINATOR]: new Set<Permission>([
+    'plan:read', 'assignment:work', 'assignment:review', 'evidence:read', 'evidence:read-hidden', 'escalation:urge', 'letter:read',
+  ]),
+  [Role.UNIT_HEAD]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read', 'letter:read']),
+  [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read', 'letter:read']),
+  [Role.VIEWER]: new Set<Permission>(['plan:read', 'evidence:read', 'letter:read']),
 };
 
 /** Roles that see every unit's work: ADMIN and the reviewers. */
@@ -87,6 +95,7 @@ export function can(viewer: Viewer | null, permission: Permission, subject?: Uni
     case 'assignment:work':
       return subject !== undefined && subject.unitId === viewer.unitId;
     case 'evidence:read':
+    case 'letter:read':
       return SEES_ALL_UNITS.has(viewer.role) || (subject !== undefined && subject.unitId === viewer.unitId);
     case 'assignment:review':
       return subject === undefined || subject.unitId !== viewer.unitId || viewer.role === Role.LEADER;

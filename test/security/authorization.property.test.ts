@@ -62,10 +62,13 @@ const NOT_PROBED: Record<string, string> = {
   logout: 'ends only the caller’s own session',
   attachEvidence: 'a multipart upload; the evidence module’s own tests try it as the wrong unit',
   removeEvidence: 'the evidence module’s own tests try it as the wrong unit',
+  urgeUnit: 'enqueues a letter job; the letters module’s own tests try it with every refused role',
 };
 /** Query fields not probed here. */
 const QUERIES_NOT_PROBED: Record<string, string> = {
   evidence: 'unit-scoped evidence files; the evidence module’s own tests cover who may read them',
+  urgingLetters: 'unit-scoped letters; the letters module’s own tests cover who may read them',
+  urgingLetter: 'unit-scoped letters; the letters module’s own tests cover who may read them',
 };
 
 /** Resources of the generic create/update/delete shape, with who may write them. */

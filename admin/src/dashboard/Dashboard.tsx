@@ -71,7 +71,7 @@ export default function Dashboard() {
               <UnitChart rows={progress.data.byUnit} />
             </Grid>
             <Grid size={{ xs: 12, lg: 6 }}>
-              <UnitRanking rows={progress.data.byUnit} />
+              <UnitRanking rows={progress.data.byUnit} planId={planId} />
             </Grid>
           </Grid>
           <TaskProgressTable rows={progress.data.byTask} />

@@ -1,8 +1,10 @@
 import { Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, useMediaQuery, type Theme } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { useTranslate } from 'react-admin';
+import { usePermissions, useTranslate } from 'react-admin';
 import { percent } from '../format.js';
 import type { PlanProgress } from '../types.js';
+import { URGING_ROLES } from '../letters/api.js';
+import { UrgeButton } from '../letters/UrgeButton.js';
 
 type Row = PlanProgress['byUnit'][number];
 
@@ -19,8 +21,10 @@ export function rankUnits(rows: Row[]): Row[] {
 
 const label = (r: Row) => r.unit.shortName ?? r.unit.name;
 
-export function UnitRanking({ rows }: { rows: Row[] }) {
+export function UnitRanking({ rows, planId }: { rows: Row[]; planId: string }) {
   const translate = useTranslate();
+  const { permissions: role } = usePermissions<string>();
+  const mayUrge = !!role && URGING_ROLES.includes(role);
   const ranked = rankUnits(rows);
   return (
     <Card variant="outlined">
@@ -34,6 +38,7 @@ export function UnitRanking({ rows }: { rows: Row[] }) {
               <TableCell align="right">{translate('app.dashboard.completion_rate')}</TableCell>
               <TableCell align="right">{translate('app.dashboard.overdue')}</TableCell>
               <TableCell align="right">{translate('app.dashboard.average_progress')}</TableCell>
+              {mayUrge && <TableCell />}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -44,6 +49,11 @@ export function UnitRanking({ rows }: { rows: Row[] }) {
                 <TableCell align="right">{percent(r.figures.completionRate, 1)}</TableCell>
                 <TableCell align="right">{r.figures.overdue}</TableCell>
                 <TableCell align="right">{r.figures.averageProgress === null ? '—' : `${Math.round(r.figures.averageProgress)}%`}</TableCell>
+                {mayUrge && (
+                  <TableCell align="right">
+                    {r.figures.overdue > 0 && <UrgeButton planId={planId} unitId={r.unitId} unitName={r.unit.name} />}
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>

@@ -199,7 +199,7 @@ export const enApp: typeof viApp = {
   app: {
     title: 'Tiến độ',
     tabs: { general: 'General' },
-    menu: { dashboard: 'Dashboard', my_work: 'My work', review: 'Review', catalogue: 'Catalogue', inbox: 'Notifications' },
+    menu: { dashboard: 'Dashboard', my_work: 'My work', review: 'Review', catalogue: 'Catalogue', inbox: 'Notifications', letters: 'Urging letters' },
     notifications: {
       title: 'Notifications',
       bell: 'Notifications (%{count} unread)',
@@ -360,6 +360,25 @@ export const enApp: typeof viApp = {
       bulk_failed_line: '%{task} (%{unit}): %{reason}',
     },
     export: { csv: 'Export CSV', xlsx: 'Export Excel' },
+    letters: {
+      title: 'Urging letters',
+      urge: 'Urge',
+      urge_unit: 'Urge the unit',
+      urge_title: 'Urge by letter',
+      urge_content:
+        'Draft an urging letter to %{unit} about all its overdue, unfinished work in this plan? The letter (DOCX) is drafted in a few seconds, for the clerk to number and the leader to sign.',
+      urge_confirm: 'Draft the letter',
+      urged: 'Drafting an urging letter to %{unit}. See and download it under “Urging letters”.',
+      empty: 'No urging letters in this plan yet.',
+      day: 'Letter date',
+      unit: 'Unit urged',
+      count: 'Late tasks',
+      requested_by: 'Requested by',
+      automatic: 'Automatic (level 3)',
+      state_label: 'State',
+      state: { PENDING: 'Drafting', READY: 'Ready', FAILED: 'Failed' },
+      download: 'Download DOCX',
+    },
     dashboard: {
       title: 'Progress overview',
       plan: 'Plan',

@@ -204,6 +204,7 @@ export const viApp = {
       review: 'Thẩm định',
       catalogue: 'Danh mục',
       inbox: 'Thông báo',
+      letters: 'Văn bản đôn đốc',
     },
     notifications: {
       title: 'Thông báo',
@@ -365,6 +366,25 @@ export const viApp = {
       bulk_failed_line: '%{task} (%{unit}): %{reason}',
     },
     export: { csv: 'Xuất CSV', xlsx: 'Xuất Excel' },
+    letters: {
+      title: 'Văn bản đôn đốc',
+      urge: 'Đôn đốc',
+      urge_unit: 'Đôn đốc đơn vị',
+      urge_title: 'Đôn đốc bằng văn bản',
+      urge_content:
+        'Soạn văn bản đôn đốc gửi %{unit} về tất cả nhiệm vụ đã quá hạn mà đơn vị chưa hoàn thành trong kế hoạch này? Văn bản (DOCX) được soạn trong giây lát, để văn thư vào số và lãnh đạo ký.',
+      urge_confirm: 'Soạn văn bản',
+      urged: 'Đang soạn văn bản đôn đốc gửi %{unit}. Xem và tải về ở mục “Văn bản đôn đốc”.',
+      empty: 'Chưa có văn bản đôn đốc nào trong kế hoạch này.',
+      day: 'Ngày văn bản',
+      unit: 'Đơn vị được đôn đốc',
+      count: 'Số nhiệm vụ chậm',
+      requested_by: 'Người yêu cầu',
+      automatic: 'Tự động (đôn đốc cấp 3)',
+      state_label: 'Trạng thái',
+      state: { PENDING: 'Đang soạn', READY: 'Đã soạn xong', FAILED: 'Không soạn được' },
+      download: 'Tải DOCX',
+    },
     dashboard: {
       title: 'Tổng quan tiến độ',
       plan: 'Kế hoạch',

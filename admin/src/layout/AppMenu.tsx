@@ -2,6 +2,7 @@ import DashboardIcon from '@mui/icons-material/Dashboard';
 import WorkIcon from '@mui/icons-material/Work';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import NotificationsIcon from '@mui/icons-material/Notifications';
+import CampaignIcon from '@mui/icons-material/Campaign';
 import { Menu, usePermissions } from 'react-admin';
 import type { Role } from '../types.js';
 
@@ -27,6 +28,7 @@ export function AppMenu() {
       )}
       {!unitFirst && myWork}
       <Menu.Item to="/inbox" primaryText="app.menu.inbox" leftIcon={<NotificationsIcon />} data-testid="menu-inbox" />
+      <Menu.Item to="/letters" primaryText="app.menu.letters" leftIcon={<CampaignIcon />} data-testid="menu-letters" />
       <Menu.ResourceItem name="Assignment" />
       <Menu.ResourceItem name="Plan" />
       <Menu.ResourceItem name="Task" />

@@ -10,6 +10,8 @@ import { DeadlineChipField, StatusChipField } from '../../assignments/chips.js';
 import { HistoryList } from '../../assignments/HistoryList.js';
 import { DayField, EnumField, InstantField, TaskTitle } from '../../fields.js';
 import type { Assignment, Role } from '../../types.js';
+import { URGING_ROLES } from '../../letters/api.js';
+import { UrgeButton } from '../../letters/UrgeButton.js';
 
 function Actions() {
   const record = useRecordContext<Assignment>();
@@ -23,6 +25,22 @@ function Actions() {
       {translate('app.assignment.no_actions')}
     </Typography>
   );
+}
+
+/** "Đôn đốc" the assignment's unit about all its late work in the plan, not only this assignment. */
+function UrgeUnit() {
+  const record = useRecordContext<Assignment>();
+  if (!record) return null;
+  return (
+    <ReferenceField source="unitId" reference="Unit" record={record} link={false}>
+      <UrgeUnitOf planId={record.planId} />
+    </ReferenceField>
+  );
+}
+
+function UrgeUnitOf({ planId }: { planId: string }) {
+  const unit = useRecordContext<{ id: string; name: string }>();
+  return unit ? <UrgeButton planId={planId} unitId={unit.id} unitName={unit.name} /> : null;
 }
 
 /** Reviewers and ADMIN also see removed evidence (marked), the record of what was taken back and why. */
@@ -73,6 +91,8 @@ function TaskNumber() {
 }
 
 export default function AssignmentShow() {
+  const { permissions } = usePermissions<Role>();
+  const mayUrge = !!permissions && URGING_ROLES.includes(permissions);
   return (
     <Show title={<AssignmentTitle />}>
       <SimpleShowLayout>
@@ -80,6 +100,13 @@ export default function AssignmentShow() {
           <TaskTitle />
         </ReferenceField>
         <ReferenceField source="unitId" reference="Unit" />
+        {mayUrge && (
+          <Labeled label="app.letters.urge_unit">
+            <Box>
+              <UrgeUnit />
+            </Box>
+          </Labeled>
+        )}
         <ReferenceField source="planId" reference="Plan" />
         <EnumField source="role" enumName="AssignmentRole" />
         <StatusChipField source="status" />

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { StoredFileMissing, type EvidenceStore } from './store.js';
 
-const KEY = /^[0-9a-f-]{36}$/;
+/** An evidence key is a bare UUID; other documents kept here carry a folder, e.g. letters/<uuid>. */
+const KEY = /^(?:([a-z]+)\/)?([0-9a-f-]{36})$/;
 
 /**
  * Files under EVIDENCE_DIR, named by their key and spread over 256 sub-folders. Staging is a folder
@@ -24,8 +25,10 @@ export class LocalEvidenceStore implements EvidenceStore {
 
   localPath(key: string): string {
     // Keys are our own UUIDs; refusing anything else keeps a bad row from naming a path outside root.
-    if (!KEY.test(key)) throw new Error(`invalid evidence key: ${key}`);
-    return path.join(this.root, key.slice(0, 2), key);
+    const match = KEY.exec(key);
+    if (!match) throw new Error(`invalid evidence key: ${key}`);
+    const [, folder, id] = match;
+    return path.join(this.root, ...(folder ? [folder] : []), id.slice(0, 2), id);
   }
 
   async put(key: string, stagedPath: string): Promise<void> {
