@@ -24,6 +24,8 @@ import { evidenceDownloadHandler } from './modules/evidence/evidence.download.js
 import { requireUploadPreflight, uploadErrorHandler, uploadLimits } from './modules/evidence/evidence.upload.js';
 import { closeEvidenceStore } from './modules/evidence/storage/index.js';
 import { createExportRouter } from './modules/exports/export.router.js';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from './modules/queues/queue-dashboard.js';
+import { registerWebhookDispatch } from './modules/webhooks/webhook.dispatch.js';
 import { createFormatError } from './shared/errors.js';
 import { assertRedisReachable, producerConnection } from '../jobs/connection.js';
 import { createQueues, type Queues } from '../jobs/queues.js';
@@ -72,7 +74,8 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   });
   const redis = producerConnection(config.redisUrl);
   redis.on('error', (error) => logger.error('redis', { error: error.message }));
-  const queues = createQueues(redis, config.queuePrefix);
+  const queues = createQueues(redis, config.queuePrefix, config.webhooks);
+  registerWebhookDispatch(orm, queues, logger);
 
   const security = graphqlSecurityOptions(config);
   const loginLimiter = new LoginLimiter(redis, config.queuePrefix, config.limits);
@@ -119,10 +122,11 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   );
   app.use('/export', createExportRouter(orm, config, logger));
   app.get('/evidence/:id/download', evidenceDownloadHandler(orm, config, logger));
+  app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard(orm, config, queues, credentials));
   if (existsSync(ADMIN_DIST)) {
     app.use(express.static(ADMIN_DIST, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes of the admin all load the same page.
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(path.join(ADMIN_DIST, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|readyz|admin\/queues).*/, (_req, res) => res.sendFile(path.join(ADMIN_DIST, 'index.html')));
   }
   app.use(jsonErrorHandler(logger));
 

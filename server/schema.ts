@@ -16,6 +16,7 @@ import { TargetFieldResolver, TargetResourceResolver } from './modules/targets/t
 import { TaskFieldResolver, TaskResourceResolver } from './modules/tasks/task.resolver.js';
 import { UnitFieldResolver, UnitResourceResolver } from './modules/units/unit.resolver.js';
 import { UserFieldResolver, UserResourceResolver } from './modules/users/user.resolver.js';
+import { WebhookDeliveryFieldResolver, WebhookEndpointResolver, WebhookEndpointResourceResolver } from './modules/webhooks/webhook.resolver.js';
 import { projectPath } from './paths.js';
 
 export const SCHEMA_FILE = projectPath('schema/schema.graphql');
@@ -40,6 +41,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       IndicatorValueResourceResolver, IndicatorValueFieldResolver,
       ReportingObligationResourceResolver, ReportingObligationFieldResolver,
       UserResourceResolver, UserFieldResolver,
+      WebhookEndpointResourceResolver, WebhookEndpointResolver, WebhookDeliveryFieldResolver,
     ],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,

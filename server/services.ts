@@ -19,6 +19,7 @@ import { TaskService } from './modules/tasks/task.service.js';
 import { Unit } from './modules/units/unit.entity.js';
 import { UNIT_SPEC } from './modules/units/unit.resolver.js';
 import { UserService } from './modules/users/user.service.js';
+import { WebhookService } from './modules/webhooks/webhook.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
 export function createServices(em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders, credentials?: CredentialInvalidator) {
@@ -34,6 +35,7 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     assignments: new AssignmentService(em, viewer, loaders),
     progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),
+    webhooks: new WebhookService(em, viewer, config.webhooks),
   };
 }
 

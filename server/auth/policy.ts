@@ -30,11 +30,16 @@ export type Permission =
   /** See and download evidence that was removed (hidden): audit by the reviewers and ADMIN. */
   | 'evidence:read-hidden'
   /** Remove (hide) evidence whatever the work's status: ADMIN, for a file uploaded by mistake. */
-  | 'evidence:hide-any';
+  | 'evidence:hide-any'
+  /** Integrators' webhook endpoints, their secrets and deliveries. */
+  | 'webhook:manage'
+  /** The job queues' dashboard: payloads, failures, retries by hand. */
+  | 'queues:monitor';
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.ADMIN]: new Set<Permission>([
     'security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
+    'webhook:manage', 'queues:monitor',
   ]),
   [Role.LEADER]: new Set<Permission>(['plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden']),
   [Role.COORDINATOR]: new Set<Permission>(['plan:read', 'assignment:work', 'assignment:review', 'evidence:read', 'evidence:read-hidden']),
