@@ -1,10 +1,9 @@
-import DataLoader from 'dataloader';
 import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { WebhookConfig } from '../../config.js';
 import { authorize, type Viewer } from '../../auth/policy.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
-import type { Lean } from '../../shared/lean.js';
+import { groupedBy, type Lean } from '../../shared/lean.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { ResourceService, isId, type ResourceSpec } from '../../shared/resource.service.js';
 import { User } from '../users/user.entity.js';
@@ -120,10 +119,10 @@ export class WebhookService extends ResourceService<WebhookEndpoint> {
     );
   }
 
-  private readonly historyLoader = new DataLoader<string, WebhookAttempt[]>(async (ids) => {
-    const attempts = await this.em.find(WebhookAttempt, { delivery: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } });
-    return ids.map((id) => attempts.filter((a) => a.delivery.id === id));
-  });
+  private readonly historyLoader = groupedBy(
+    (ids: string[]) => this.em.find(WebhookAttempt, { delivery: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }),
+    (attempt) => attempt.delivery.id,
+  );
 
   /** Every attempt of a delivery, oldest first; batched over the deliveries of one request. */
   history(deliveryId: string): Promise<WebhookAttempt[]> {
