@@ -13,7 +13,7 @@ async function main() {
   await assertRedisReachable(config.redisUrl);
   const orm = await MikroORM.init(createOrmConfig({ clientUrl: config.databaseUrl }));
   const producer = producerConnection(config.redisUrl);
-  const queues = createQueues(producer, config.queuePrefix, consoleLogger);
+  const queues = createQueues(producer, config.queuePrefix, { logger: consoleLogger, webhookRetry: config.webhooks });
   await scheduleDailyJobs(queues);
   const workers = startWorkers({ orm, config, logger: consoleLogger });
   consoleLogger.info('Tiến độ worker: đang chờ việc');

@@ -7,6 +7,12 @@ import { schedulePendingLetters, urgingLetterJobId } from './urging-letter/urgin
 
 export interface Queues {
   deadlines: Queue;
+  email: Queue;
+  webhooks: Queue;
+  /** Runs the e-mail relay soon; kicks while one is already waiting are merged into it. */
+  kickEmailRelay(): Promise<void>;
+  /** One job per delivery, the delivery's job id as BullMQ job id: asking twice queues once. */
+  deliverWebhooks(deliveries: Array<{ deliveryId: string; jobId: string }>): Promise<void>;
   /** Enqueues a deadline scan; the day is the job id, so asking twice for a day runs it once. */
   scanDeadlines(data: JobContract[typeof JobName.DEADLINE_SCAN]['data'] & { asOf: string }): Promise<string | undefined>;
   letters: Queue;
@@ -15,7 +21,20 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-export function createQueues(connection: Redis, prefix: string, logger: Logger = silentLogger): Queues {
+/** How webhook deliveries are retried (config.webhooks); the defaults are the configuration's. */
+export interface DeliveryRetry {
+  maxAttempts: number;
+  retryBaseMs: number;
+}
+
+export interface QueueOptions {
+  logger?: Logger;
+  webhookRetry?: DeliveryRetry;
+}
+
+export function createQueues(
+  connection: Redis, prefix: string, { logger = silentLogger, webhookRetry = { maxAttempts: 8, retryBaseMs: 60_000 } }: QueueOptions = {},
+): Queues {
   const deadlines = new Queue(QueueName.DEADLINES, {
     connection,
     prefix,
@@ -36,13 +55,40 @@ export function createQueues(connection: Redis, prefix: string, logger: Logger =
       removeOnFail: { age: 30 * 86_400 },
     },
   });
+  const email = new Queue(QueueName.EMAIL, {
+    connection,
+    prefix,
+    // The relay is idempotent and runs every minute anyway: a failed run is not worth retrying.
+    defaultJobOptions: { attempts: 1, removeOnComplete: { age: 86_400, count: 200 }, removeOnFail: { age: 7 * 86_400 } },
+  });
+  const webhooks = new Queue(QueueName.WEBHOOKS, {
+    connection,
+    prefix,
+    defaultJobOptions: {
+      attempts: webhookRetry.maxAttempts,
+      backoff: { type: 'exponential', delay: webhookRetry.retryBaseMs },
+      removeOnComplete: { age: 7 * 86_400, count: 5000 },
+      removeOnFail: { age: 30 * 86_400 },
+    },
+  });
   // Without a listener BullMQ prints every error of the shared connection to stderr; the connection's
   // outages are reported by its owner, anything else once a minute at most.
   const report = throttled(logger, 60_000);
-  for (const queue of [deadlines, letters]) queue.on('error', (error) => report(`queue ${queue.name}: ${error.message}`));
+  for (const queue of [deadlines, letters, email, webhooks]) queue.on('error', (error) => report(`queue ${queue.name}: ${error.message}`));
   return {
     deadlines,
     letters,
+    email,
+    webhooks,
+    async kickEmailRelay() {
+      await email.add(JobName.DELIVER_EMAILS, {}, { deduplication: { id: JobName.DELIVER_EMAILS } });
+    },
+    async deliverWebhooks(deliveries) {
+      if (!deliveries.length) return;
+      await webhooks.addBulk(
+        deliveries.map(({ deliveryId, jobId }) => ({ name: JobName.DELIVER_WEBHOOK, data: { deliveryId }, opts: { jobId } })),
+      );
+    },
     async renderLetter(letterId) {
       const job = await letters.add(JobName.URGING_LETTER, { letterId }, { jobId: urgingLetterJobId(letterId) });
       return job.id;
@@ -52,7 +98,7 @@ export function createQueues(connection: Redis, prefix: string, logger: Logger =
       return job.id;
     },
     async close() {
-      await Promise.all([deadlines.close(), letters.close()]);
+      await Promise.all([deadlines.close(), letters.close(), email.close(), webhooks.close()]);
     },
   };
 }
@@ -65,4 +111,12 @@ export async function scheduleDailyJobs(queues: Queues): Promise<void> {
     { name: JobName.DEADLINE_SCAN, data: {} },
   );
   await schedulePendingLetters(queues.letters, JobName.PENDING_LETTERS);
+  await queues.email.upsertJobScheduler('email-relay-every-minute', { every: 60_000 }, { name: JobName.DELIVER_EMAILS, data: {} });
+  // At the end of the working day, the day's notifications that were not mailed at once.
+  await queues.email.upsertJobScheduler(
+    'daily-email-digest',
+    { pattern: '0 17 * * *', tz: 'Asia/Ho_Chi_Minh' },
+    { name: JobName.EMAIL_DIGEST, data: {} },
+  );
+  await queues.webhooks.upsertJobScheduler('webhook-relay-every-minute', { every: 60_000 }, { name: JobName.WEBHOOK_RELAY, data: {} });
 }

@@ -7,10 +7,18 @@ import { runDeadlineScan, type DeadlineScanJobData, type DeadlineScanResult } fr
 import {
   runPendingLetters, runUrgingLetter, type PendingLettersJobData, type PendingLettersResult, type UrgingLetterJobData, type UrgingLetterResult,
 } from './urging-letter/urging-letter.job.js';
+import { runDeliverEmails, type DeliverEmailsJobData, type DeliverEmailsResult } from './deliver-emails/deliver-emails.job.js';
+import { runEmailDigest, type EmailDigestJobData, type EmailDigestResult } from './email-digest/email-digest.job.js';
+import { runDeliverWebhook, type DeliverWebhookJobData, type DeliverWebhookResult } from './deliver-webhook/deliver-webhook.job.js';
+import { runWebhookRelay, type WebhookRelayJobData, type WebhookRelayResult } from './webhook-relay/webhook-relay.job.js';
 
 export const QueueName = {
   DEADLINES: 'deadlines',
   LETTERS: 'letters',
+  /** The e-mail outbox relay and the daily digest. */
+  EMAIL: 'email',
+  /** One job per webhook delivery, and the relay that finds lost ones: slow receivers never hold up e-mail. */
+  WEBHOOKS: 'webhooks',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -18,6 +26,10 @@ export const JobName = {
   DEADLINE_SCAN: 'deadline-scan',
   URGING_LETTER: 'urging-letter',
   PENDING_LETTERS: 'pending-letters',
+  DELIVER_EMAILS: 'deliver-emails',
+  EMAIL_DIGEST: 'email-digest',
+  DELIVER_WEBHOOK: 'deliver-webhook',
+  WEBHOOK_RELAY: 'webhook-relay',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -26,6 +38,10 @@ export interface JobContract {
   [JobName.DEADLINE_SCAN]: { data: DeadlineScanJobData; result: DeadlineScanResult };
   [JobName.URGING_LETTER]: { data: UrgingLetterJobData; result: UrgingLetterResult };
   [JobName.PENDING_LETTERS]: { data: PendingLettersJobData; result: PendingLettersResult };
+  [JobName.DELIVER_EMAILS]: { data: DeliverEmailsJobData; result: DeliverEmailsResult };
+  [JobName.EMAIL_DIGEST]: { data: EmailDigestJobData; result: EmailDigestResult };
+  [JobName.DELIVER_WEBHOOK]: { data: DeliverWebhookJobData; result: DeliverWebhookResult };
+  [JobName.WEBHOOK_RELAY]: { data: WebhookRelayJobData; result: WebhookRelayResult };
 }
 
 /** What a job handler gets besides its payload: its own unit of work and the process's shared parts. */
@@ -49,6 +65,10 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.DEADLINE_SCAN]: { queue: QueueName.DEADLINES, handler: (ctx, data) => runDeadlineScan(ctx.em, data) },
   [JobName.URGING_LETTER]: { queue: QueueName.LETTERS, handler: (ctx, data) => runUrgingLetter(ctx, data) },
   [JobName.PENDING_LETTERS]: { queue: QueueName.LETTERS, handler: (ctx) => runPendingLetters(ctx) },
+  [JobName.DELIVER_EMAILS]: { queue: QueueName.EMAIL, handler: (ctx) => runDeliverEmails(ctx) },
+  [JobName.EMAIL_DIGEST]: { queue: QueueName.EMAIL, handler: (ctx, data) => runEmailDigest(ctx, data) },
+  [JobName.DELIVER_WEBHOOK]: { queue: QueueName.WEBHOOKS, handler: (ctx, data) => runDeliverWebhook(ctx, data) },
+  [JobName.WEBHOOK_RELAY]: { queue: QueueName.WEBHOOKS, handler: (ctx) => runWebhookRelay(ctx) },
 };
 
 /** Fails at start-up if a job name has no handler or a queue no job, rather than at 3 a.m. in production. */

@@ -34,7 +34,7 @@ export function startWorkers({ orm, config, logger }: WorkerOptions): Workers {
   const log = (line: string) => logger.info(line);
   const producer = producerConnection(redisUrl);
   watchRedis(producer, 'worker producer', logger);
-  const queues = createQueues(producer, prefix, logger);
+  const queues = createQueues(producer, prefix, { logger, webhookRetry: config.webhooks });
   const shared: Omit<JobContext, 'em'> = { config, redis: producer, queues, log: logger };
   const connections = Object.values(QueueName).map(() => workerConnection(redisUrl));
   const workers = Object.values(QueueName).map((queue, i) => {

@@ -26,6 +26,8 @@ import { letterDownloadHandler } from './modules/letters/urging-letter.download.
 import { requireUploadPreflight, uploadErrorHandler, uploadLimits } from './modules/evidence/evidence.upload.js';
 import { closeEvidenceStore } from './modules/evidence/storage/index.js';
 import { createExportRouter } from './modules/exports/export.router.js';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from './modules/queues/queue-dashboard.js';
+import { registerWebhookDispatch } from './modules/webhooks/webhook.dispatch.js';
 import { createFormatError } from './shared/errors.js';
 import { assertRedisReachable, producerConnection } from '../jobs/connection.js';
 import { createQueues, type Queues } from '../jobs/queues.js';
@@ -79,7 +81,8 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   });
   const redis = producerConnection(config.redisUrl);
   watchRedis(redis, 'api', logger);
-  const queues = createQueues(redis, config.queuePrefix, logger);
+  const queues = createQueues(redis, config.queuePrefix, { logger, webhookRetry: config.webhooks });
+  registerWebhookDispatch(orm, queues, logger);
 
   const security = graphqlSecurityOptions(config);
   const loginLimiter = new LoginLimiter(redis, config.queuePrefix, config.limits);
@@ -131,10 +134,11 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   app.use('/export', createExportRouter(orm, config, logger));
   app.get('/evidence/:id/download', evidenceDownloadHandler(orm, config, logger));
   app.get('/letters/:id/download', letterDownloadHandler(orm, config, logger));
+  app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard(orm, config, queues, credentials));
   if (existsSync(ADMIN_DIST)) {
     app.use(express.static(ADMIN_DIST, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes of the admin all load the same page.
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(path.join(ADMIN_DIST, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|readyz|admin\/queues).*/, (_req, res) => res.sendFile(path.join(ADMIN_DIST, 'index.html')));
   }
   app.use(jsonErrorHandler(logger));
 

@@ -43,6 +43,15 @@ const EnvSchema = z.object({
   API_TOKEN_MAX_DAYS: z.coerce.number().int().positive().default(366),
   /** Which proxies' X-Forwarded-For to believe (express "trust proxy"): sign-in limits count per client address. */
   TRUST_PROXY: z.string().min(1).default('loopback'),
+  /** smtp://user:pass@host:587 or smtps://…; unset = no e-mail is sent (see docs/DELIVERY.md). */
+  SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://').optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  EMAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 export interface AppConfig {
@@ -71,6 +80,28 @@ export interface AppConfig {
   limits: SecurityLimits;
   /** express "trust proxy": e.g. "loopback", "10.0.0.0/8", a hop count such as "1", or "false". */
   trustProxy: string | number | boolean;
+  email: EmailConfig;
+  webhooks: WebhookConfig;
+}
+
+/** Outgoing e-mail through the outbox; see docs/DELIVERY.md. */
+export interface EmailConfig {
+  /** Unset: the relay sends nothing and leaves the outbox as it is. */
+  smtpUrl?: string;
+  /** The From header, e.g. "Tiến độ <tiendo@hatrung.gov.vn>"; its domain also names Message-IDs. */
+  from: string;
+  maxAttempts: number;
+  /** Wait before the second attempt; doubled at each further one. */
+  retryBaseMs: number;
+}
+
+export interface WebhookConfig {
+  /** Lets endpoints on private, loopback and link-local addresses (and plain http) through: tests and closed networks only. */
+  allowPrivateUrls: boolean;
+  maxAttempts: number;
+  /** Wait before the second attempt; doubled at each further one. */
+  retryBaseMs: number;
+  timeoutMs: number;
 }
 
 /** Numbers that bound what one request or one address may cost the server. */
@@ -121,6 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.EVIDENCE_STORAGE === 's3' && !e.EVIDENCE_S3_BUCKET) {
     throw new ConfigError('Invalid environment: EVIDENCE_S3_BUCKET is required when EVIDENCE_STORAGE=s3');
   }
+  if (e.SMTP_URL && !e.EMAIL_FROM) {
+    throw new ConfigError('Invalid environment: EMAIL_FROM is required when SMTP_URL is set');
+  }
   if (e.NODE_ENV === 'production' && !e.DATABASE_URL) {
     throw new ConfigError('Invalid environment: DATABASE_URL is required in production');
   }
@@ -161,6 +195,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: e.SEED === 'true',
     logSql: e.LOG_SQL === 'true',
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    email: {
+      smtpUrl: e.SMTP_URL,
+      from: e.EMAIL_FROM ?? 'Tiến độ <tiendo@localhost>',
+      maxAttempts: e.EMAIL_MAX_ATTEMPTS,
+      retryBaseMs: e.EMAIL_RETRY_BASE_SECONDS * 1000,
+    },
+    webhooks: {
+      allowPrivateUrls: e.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,

@@ -20,6 +20,7 @@ import { TargetFieldResolver, TargetResourceResolver } from './modules/targets/t
 import { TaskFieldResolver, TaskResourceResolver } from './modules/tasks/task.resolver.js';
 import { UnitFieldResolver, UnitResourceResolver } from './modules/units/unit.resolver.js';
 import { UserFieldResolver, UserResourceResolver } from './modules/users/user.resolver.js';
+import { WebhookDeliveryFieldResolver, WebhookEndpointResolver, WebhookEndpointResourceResolver } from './modules/webhooks/webhook.resolver.js';
 import { projectPath } from './paths.js';
 
 export const SCHEMA_FILE = projectPath('schema/schema.graphql');
@@ -62,6 +63,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       CalendarDayResourceResolver, WorkingCalendarResolver,
       EscalationPolicyResolver, PlanEscalationPolicyFieldResolver,
       UrgingLetterResolver,
+      WebhookEndpointResourceResolver, WebhookEndpointResolver, WebhookDeliveryFieldResolver,
     ],
     pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false },

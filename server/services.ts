@@ -24,6 +24,7 @@ import { UNIT_SPEC } from './modules/units/unit.resolver.js';
 import { UserService } from './modules/users/user.service.js';
 import { UrgingLetterService } from './modules/letters/urging-letter.service.js';
 import { NotificationService, type NotificationPublisher } from './modules/notifications/notification.service.js';
+import { WebhookService } from './modules/webhooks/webhook.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
 export function createServices(
@@ -47,6 +48,7 @@ export function createServices(
     calendarDays: new CalendarDayService(em, viewer),
     escalationPolicies: new EscalationPolicyService(em, viewer),
     letters: new UrgingLetterService(em, viewer, queues),
+    webhooks: new WebhookService(em, viewer, config.webhooks),
   };
 }
 

@@ -19,6 +19,7 @@ import targets from './resources/targets/index.js';
 import tasks from './resources/tasks/index.js';
 import units from './resources/units/index.js';
 import users from './resources/users/index.js';
+import webhooks from './resources/webhooks/index.js';
 
 const MyWork = lazy(() => import('./mywork/MyWork.js'));
 const Review = lazy(() => import('./review/Review.js'));
@@ -68,6 +69,7 @@ export function App() {
             {admin && <Resource name="User" {...users} />}
             {admin && <Resource name="ApiToken" {...apiTokens} />}
             {admin && <Resource name="AuditEvent" {...auditEvents} />}
+            {admin && <Resource name="WebhookEndpoint" {...webhooks} />}
           </>
         );
       }}

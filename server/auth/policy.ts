@@ -38,12 +38,16 @@ export type Permission =
   /** Urge a unit about its late work with a letter (văn bản đôn đốc): the leadership and the coordinating office. */
   | 'escalation:urge'
   /** See and download urging letters: ADMIN, the leadership, the coordinating office, and the urged unit's own users. */
-  | 'letter:read';
+  | 'letter:read'
+  /** Integrators' webhook endpoints, their secrets and deliveries. */
+  | 'webhook:manage'
+  /** The job queues' dashboard: payloads, failures, retries by hand. */
+  | 'queues:monitor';
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.ADMIN]: new Set<Permission>([
     'security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
-    'calendar:manage', 'escalation:configure', 'letter:read',
+    'calendar:manage', 'escalation:configure', 'letter:read', 'webhook:manage', 'queues:monitor',
   ]),
   [Role.LEADER]: new Set<Permission>([
     'plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden', 'escalation:configure', 'escalation:urge', 'letter:read',

@@ -18,6 +18,7 @@ import { Escalation } from '../modules/escalations/escalation.entity.js';
 import { EscalationPolicy } from '../modules/escalations/escalation-policy.entity.js';
 import { UrgingLetter } from '../modules/letters/urging-letter.entity.js';
 import { OutboxEmail } from '../modules/outbox/outbox-email.entity.js';
+import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/webhook.entity.js';
 
 export const entities = [
   Plan,
@@ -40,4 +41,7 @@ export const entities = [
   EscalationPolicy,
   UrgingLetter,
   OutboxEmail,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

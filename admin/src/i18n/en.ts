@@ -154,6 +154,19 @@ export const enApp: typeof viApp = {
         q: 'Search',
       },
     },
+    WebhookEndpoint: {
+      name: 'Webhook |||| Webhooks',
+      fields: {
+        ...common,
+        url: 'Receiving URL',
+        description: 'Description',
+        events: 'Events',
+        active: 'Active',
+        createdByUsername: 'Created by',
+        secret: 'Signing secret',
+        q: 'Search',
+      },
+    },
     AuditEvent: {
       name: 'Security log |||| Security log',
       fields: {
@@ -290,6 +303,12 @@ export const enApp: typeof viApp = {
       ReportPeriod: { SIX_MONTH: 'Six-monthly', ANNUAL: 'Annual' },
       CalendarDayKind: { HOLIDAY: 'Holiday', DAY_OFF: 'Day off', WORKING_DAY: 'Make-up working day' },
       ApiTokenScope: { READ: 'Read only', READ_WRITE: 'Read and update the unit’s work' },
+      WebhookEventType: {
+        ASSIGNMENT_STATUS_CHANGED: 'Assignment status changed',
+        ESCALATION_RAISED: 'Escalation raised',
+        EVIDENCE_ADDED: 'Evidence added',
+      },
+      WebhookDeliveryState: { PENDING: 'Pending', SUCCEEDED: 'Delivered', FAILED: 'Failed' },
       AuditAction: {
         PASSWORD_CHANGED: 'Password changed',
         ROLE_CHANGED: 'Role changed',
@@ -327,6 +346,27 @@ export const enApp: typeof viApp = {
       evidence_needed: 'Attach at least one piece of evidence before submitting for review.',
       review_evidence: 'View evidence (%{count})',
       close: 'Close',
+    },
+    webhook: {
+      create_title: 'Add a webhook endpoint',
+      url_help: 'The receiving system’s public https:// address; internal network addresses are refused.',
+      url_invalid: 'The address must start with https://',
+      secret_title: 'Webhook signing secret',
+      secret_warning:
+        'Copy this secret now and store it in the receiving system to verify signatures (webhook-signature header). It is shown ONCE: after closing this dialog nobody can see it again; if it is lost, rotate it.',
+      copy: 'Copy',
+      copied: 'Secret copied to the clipboard',
+      copy_failed: 'Could not copy; select the secret and copy it by hand.',
+      saved: 'I have stored it, close',
+      rotate: 'Rotate secret',
+      rotate_title: 'Rotate the signing secret?',
+      rotate_content: 'The old secret stops working at once: the receiver must verify with the new one from the next delivery.',
+      deliveries: 'Deliveries',
+      no_deliveries: 'Nothing has been sent to this endpoint yet.',
+      no_response: 'No response',
+      redeliver: 'Send again',
+      redelivered: 'Scheduled to be sent again',
+      inactive: 'inactive',
     },
     audit: { after: 'From', before: 'Before' },
     api_token: {

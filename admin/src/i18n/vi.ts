@@ -153,6 +153,19 @@ export const viApp = {
         q: 'Tìm kiếm',
       },
     },
+    WebhookEndpoint: {
+      name: 'Webhook |||| Webhook',
+      fields: {
+        ...common,
+        url: 'Địa chỉ nhận (URL)',
+        description: 'Mô tả',
+        events: 'Sự kiện',
+        active: 'Đang bật',
+        createdByUsername: 'Người tạo',
+        secret: 'Khóa ký (secret)',
+        q: 'Tìm kiếm',
+      },
+    },
     AuditEvent: {
       name: 'Nhật ký an ninh |||| Nhật ký an ninh',
       fields: {
@@ -296,6 +309,12 @@ export const viApp = {
       ReportPeriod: { SIX_MONTH: '6 tháng', ANNUAL: 'Hằng năm' },
       CalendarDayKind: { HOLIDAY: 'Nghỉ lễ', DAY_OFF: 'Nghỉ bù', WORKING_DAY: 'Làm bù' },
       ApiTokenScope: { READ: 'Chỉ đọc', READ_WRITE: 'Đọc và cập nhật việc của đơn vị' },
+      WebhookEventType: {
+        ASSIGNMENT_STATUS_CHANGED: 'Phân công đổi trạng thái',
+        ESCALATION_RAISED: 'Có đôn đốc mới',
+        EVIDENCE_ADDED: 'Có minh chứng mới',
+      },
+      WebhookDeliveryState: { PENDING: 'Đang chờ gửi', SUCCEEDED: 'Đã gửi', FAILED: 'Thất bại' },
       AuditAction: {
         PASSWORD_CHANGED: 'Đổi mật khẩu',
         ROLE_CHANGED: 'Đổi vai trò',
@@ -333,6 +352,27 @@ export const viApp = {
       evidence_needed: 'Cần đính kèm ít nhất một minh chứng trước khi gửi thẩm định.',
       review_evidence: 'Xem minh chứng (%{count})',
       close: 'Đóng',
+    },
+    webhook: {
+      create_title: 'Thêm địa chỉ webhook',
+      url_help: 'Địa chỉ https:// công khai của hệ thống nhận; không nhận địa chỉ mạng nội bộ.',
+      url_invalid: 'Địa chỉ phải bắt đầu bằng https://',
+      secret_title: 'Khóa ký webhook',
+      secret_warning:
+        'Hãy sao chép khóa này ngay và cất vào hệ thống nhận để kiểm tra chữ ký (header webhook-signature). Khóa chỉ hiện MỘT LẦN: đóng hộp thoại này thì không ai xem lại được; khi mất khóa, hãy đổi khóa mới.',
+      copy: 'Sao chép',
+      copied: 'Đã sao chép khóa vào bộ nhớ tạm',
+      copy_failed: 'Không sao chép được; hãy chọn khóa và sao chép bằng tay.',
+      saved: 'Tôi đã cất khóa, đóng lại',
+      rotate: 'Đổi khóa ký',
+      rotate_title: 'Đổi khóa ký?',
+      rotate_content: 'Khóa cũ hết hiệu lực ngay: hệ thống nhận phải dùng khóa mới để kiểm tra chữ ký từ lần gửi kế tiếp.',
+      deliveries: 'Các lần gửi',
+      no_deliveries: 'Chưa gửi sự kiện nào tới địa chỉ này.',
+      no_response: 'Không có phản hồi',
+      redeliver: 'Gửi lại',
+      redelivered: 'Đã xếp lịch gửi lại',
+      inactive: 'đang tắt',
     },
     audit: { after: 'Từ thời điểm', before: 'Trước thời điểm' },
     api_token: {

@@ -41,6 +41,7 @@ export function AppMenu() {
       {role === 'ADMIN' && <Menu.ResourceItem name="User" />}
       {role === 'ADMIN' && <Menu.ResourceItem name="ApiToken" />}
       {role === 'ADMIN' && <Menu.ResourceItem name="AuditEvent" />}
+      {role === 'ADMIN' && <Menu.ResourceItem name="WebhookEndpoint" />}
     </Menu>
   );
 }

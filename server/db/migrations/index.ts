@@ -7,6 +7,7 @@ import { Migration20261123235241_security } from './Migration20261123235241_secu
 import { Migration20261129190000_deadline_class_function } from './Migration20261129190000_deadline_class_function.js';
 import { Migration20261129191000_status_change_plan } from './Migration20261129191000_status_change_plan.js';
 import { Migration20261129210504_escalation } from './Migration20261129210504_escalation.js';
+import { Migration20261129211415_webhooks } from './Migration20261129211415_webhooks.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the same list runs under tsx,
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129190000_deadline_class_function', class: Migration20261129190000_deadline_class_function },
   { name: 'Migration20261129191000_status_change_plan', class: Migration20261129191000_status_change_plan },
   { name: 'Migration20261129210504_escalation', class: Migration20261129210504_escalation },
+  { name: 'Migration20261129211415_webhooks', class: Migration20261129211415_webhooks },
 ];

@@ -16,6 +16,8 @@ import type { AssignmentFilter } from './assignment.inputs.js';
 import { deadlineClassCondition } from './deadline.sql.js';
 import { AssignmentAction, StatusChange } from './status-change.entity.js';
 import { PROGRESS_EDITABLE, TRANSITIONS, isTransitionAction, transitionFrom } from './workflow.js';
+import { WebhookEventType } from '../webhooks/webhook.entity.js';
+import { assignmentStatusChangedData, recordWebhookEvent } from '../webhooks/webhook.events.js';
 
 export const ASSIGNMENT_SORTABLE = ['dueDate', 'status', 'progress', 'role', 'updatedAt', 'task', 'unit'];
 
@@ -229,6 +231,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     }
     const change = this.record(assignment, action, from, text);
     await this.notifications?.transitioned(assignment, action, change);
+    await recordWebhookEvent(this.em, WebhookEventType.ASSIGNMENT_STATUS_CHANGED, assignmentStatusChangedData(this.em, assignment, { action, fromStatus: from, comment: text }));
     // The UPDATE carries "where version = ?": a write racing this one makes it fail as CONFLICT.
     await this.em.flush();
     await this.notifications?.flushed();

@@ -10,6 +10,8 @@ import type { Lean } from '../../shared/lean.js';
 import { isId } from '../../shared/resource.service.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { AssignmentAction, StatusChange } from '../assignments/status-change.entity.js';
+import { WebhookEventType } from '../webhooks/webhook.entity.js';
+import { evidenceAddedData, recordWebhookEvent } from '../webhooks/webhook.events.js';
 import { User } from '../users/user.entity.js';
 import { Evidence, EvidenceOwnerKind } from './evidence.entity.js';
 import { EVIDENCE_EDITABLE } from './evidence.rules.js';
@@ -180,6 +182,8 @@ export class EvidenceService {
         bySha.set(file.sha256, evidence);
         outcomes.push({ evidence, duplicate: false });
       }
+      const added = outcomes.filter((o) => !o.duplicate).map((o) => o.evidence);
+      if (added.length) await recordWebhookEvent(this.em, WebhookEventType.EVIDENCE_ADDED, evidenceAddedData(this.em, assignment, added));
       await this.em.flush();
       stored.length = 0;
       return outcomes;
