@@ -63,12 +63,27 @@ const NOT_PROBED: Record<string, string> = {
   attachEvidence: 'a multipart upload; the evidence module’s own tests try it as the wrong unit',
   removeEvidence: 'the evidence module’s own tests try it as the wrong unit',
   urgeUnit: 'enqueues a letter job; the letters module’s own tests try it with every refused role',
+  markRead: 'acts on the caller’s own inbox only; notifications.test.ts shows another user’s notification is NOT_FOUND',
+  markAllRead: 'acts on the caller’s own inbox only; notifications.test.ts shows nobody else’s changes',
+  createWebhookEndpoint: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
+  updateWebhookEndpoint: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
+  deleteWebhookEndpoint: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
+  rotateWebhookSecret: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
+  redeliverWebhook: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
 };
 /** Query fields not probed here. */
 const QUERIES_NOT_PROBED: Record<string, string> = {
   evidence: 'unit-scoped evidence files; the evidence module’s own tests cover who may read them',
   urgingLetters: 'unit-scoped letters; the letters module’s own tests cover who may read them',
   urgingLetter: 'unit-scoped letters; the letters module’s own tests cover who may read them',
+  myNotifications: 'the caller’s own inbox; notifications.test.ts shows each user sees only their own',
+  unreadCount: 'the caller’s own inbox; notifications.test.ts shows each user sees only their own',
+  notification: 'the caller’s own inbox; notifications.test.ts shows another user’s notification is NOT_FOUND',
+  allWebhookEndpoints: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
+  _allWebhookEndpointsMeta: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
+  WebhookEndpoint: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
+  webhookEndpoints: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
+  webhookDeliveries: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
 };
 
 /** Resources of the generic create/update/delete shape, with who may write them. */
