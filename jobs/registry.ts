@@ -38,7 +38,7 @@ export interface JobDefinition<N extends JobName> {
 }
 
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
-  [JobName.DEADLINE_SCAN]: { queue: QueueName.DEADLINES, handler: (ctx, data) => runDeadlineScan(ctx.em, data) },
+  [JobName.DEADLINE_SCAN]: { queue: QueueName.DEADLINES, handler: runDeadlineScan },
 };
 
 /** Fails at start-up if a job name has no handler or a queue no job, rather than at 3 a.m. in production. */
