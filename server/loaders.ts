@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assignmentLoaders } from './modules/assignments/assignment.loaders.js';
+import { escalationLoaders } from './modules/escalations/escalation.loaders.js';
 import { evidenceLoaders } from './modules/evidence/evidence.loaders.js';
 import { facilityLoaders } from './modules/facilities/facility.loaders.js';
 import { planLoaders } from './modules/plans/plan.loaders.js';
@@ -19,6 +20,7 @@ export function createLoaders(em: EntityManager) {
     ...assignmentLoaders(em),
     ...targetLoaders(em),
     ...evidenceLoaders(em),
+    ...escalationLoaders(em),
   };
 }
 

@@ -6,6 +6,7 @@ import { ApiTokenResolver, ApiTokenResourceResolver } from './auth/api-token.res
 import { AuditEventFieldResolver, AuditEventResourceResolver } from './modules/audit/audit-event.resolver.js';
 import { AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFieldResolver } from './modules/assignments/assignment.resolver.js';
 import { ProgressResolver } from './modules/assignments/progress.resolver.js';
+import { AssignmentEscalationFieldResolver, EscalationFieldResolver, EscalationResourceResolver } from './modules/escalations/escalation.resolver.js';
 import { AssignmentEvidenceFieldResolver, EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import {
   FacilityFieldResolver, FacilityResourceResolver, IndicatorValueFieldResolver, IndicatorValueResourceResolver,
@@ -36,6 +37,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFieldResolver,
       ProgressResolver,
       EvidenceResolver, AssignmentEvidenceFieldResolver,
+      EscalationResourceResolver, EscalationFieldResolver, AssignmentEscalationFieldResolver,
       FacilityResourceResolver, FacilityFieldResolver,
       IndicatorValueResourceResolver, IndicatorValueFieldResolver,
       ReportingObligationResourceResolver, ReportingObligationFieldResolver,

@@ -6,6 +6,7 @@ import type { Loaders } from './loaders.js';
 import { ResourceService } from './shared/resource.service.js';
 import { AssignmentService } from './modules/assignments/assignment.service.js';
 import { ProgressService } from './modules/assignments/progress.service.js';
+import { EscalationService } from './modules/escalations/escalation.service.js';
 import { EvidenceService } from './modules/evidence/evidence.service.js';
 import { Facility } from './modules/facilities/facility.entity.js';
 import { FACILITY_SPEC, INDICATOR_VALUE_SPEC } from './modules/facilities/facility.resolver.js';
@@ -22,7 +23,9 @@ import { UserService } from './modules/users/user.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
 export function createServices(em: EntityManager, viewer: Viewer | null, config: AppConfig, loaders: Loaders, credentials?: CredentialInvalidator) {
+  const escalations = new EscalationService(em, viewer);
   return {
+    escalations,
     plans: new ResourceService(em, viewer, Plan, PLAN_SPEC),
     tasks: new TaskService(em, viewer),
     targets: new TargetService(em, viewer),
@@ -31,7 +34,7 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     indicatorValues: new ResourceService(em, viewer, IndicatorValue, INDICATOR_VALUE_SPEC),
     reportingObligations: new ResourceService(em, viewer, ReportingObligation, REPORTING_OBLIGATION_SPEC),
     users: new UserService(em, viewer, credentials),
-    assignments: new AssignmentService(em, viewer, loaders),
+    assignments: new AssignmentService(em, viewer, loaders, escalations),
     progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),
   };

@@ -6,6 +6,7 @@ import { OrderDirection, type Page, type Window } from '../../shared/pagination.
 import { isId, type ResourceOperations } from '../../shared/resource.service.js';
 import { leanMapped, leanRows, type Lean } from '../../shared/lean.js';
 import type { Loaders } from '../../loaders.js';
+import { EscalationService } from '../escalations/escalation.service.js';
 import { assertEvidenceForSubmit } from '../evidence/evidence.rules.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -43,6 +44,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
     private readonly loaders: Pick<Loaders, 'task' | 'unit'>,
+    private readonly escalations: EscalationService = new EscalationService(em, viewer),
   ) {}
 
   /** Hands the joined task and unit rows to the request's loaders and returns the assignments alone. */
@@ -226,6 +228,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
         break;
     }
     this.record(assignment, action, from, text);
+    await this.escalations.settle(assignment);
     // The UPDATE carries "where version = ?": a write racing this one makes it fail as CONFLICT.
     await this.em.flush();
     return assignment;
@@ -257,6 +260,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     if (changed('dueDate')) assignment.dueDate = data.dueDate!;
     if (changed('role')) assignment.role = data.role!;
     if (reportsProgress) this.record(assignment, AssignmentAction.UPDATE_PROGRESS, assignment.status, assignment.note);
+    await this.escalations.settle(assignment);
     await this.em.flush();
     return assignment;
   }
