@@ -63,12 +63,14 @@ export const REMINDER_DISTANCES_SQL = `
 /**
  * An escalation is settled once what it chased has happened: the work left the open statuses or its
  * due date moved (OVERDUE), or the submission it waited on is no longer pending (REVIEW). The same
- * rule as isSettled() in the escalation service. Parameter: now.
+ * rule as isSettled() in escalation.rules.ts. The version stays: the API settles the same rows through
+ * the entity, and a sweep settling them first must not turn the officer's submission into a conflict.
+ * Parameter: now.
  */
 export const RESOLVE_SQL = `
   with resolved as (
     update escalation e
-       set state = 'RESOLVED', resolved_at = ?::timestamptz, updated_at = now(), version = e.version + 1
+       set state = 'RESOLVED', resolved_at = ?::timestamptz, updated_at = now()
       from assignment a
      where e.state = 'OPEN' and a.id = e.assignment_id
        and case e.kind
