@@ -62,7 +62,7 @@ export interface JobDefinition<N extends JobName> {
 }
 
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
-  [JobName.DEADLINE_SCAN]: { queue: QueueName.DEADLINES, handler: (ctx, data) => runDeadlineScan(ctx.em, data) },
+  [JobName.DEADLINE_SCAN]: { queue: QueueName.DEADLINES, handler: runDeadlineScan },
   [JobName.URGING_LETTER]: { queue: QueueName.LETTERS, handler: (ctx, data) => runUrgingLetter(ctx, data) },
   [JobName.PENDING_LETTERS]: { queue: QueueName.LETTERS, handler: (ctx) => runPendingLetters(ctx) },
   [JobName.DELIVER_EMAILS]: { queue: QueueName.EMAIL, handler: (ctx) => runDeliverEmails(ctx) },

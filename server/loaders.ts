@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assignmentLoaders } from './modules/assignments/assignment.loaders.js';
+import { escalationLoaders } from './modules/escalations/escalation.loaders.js';
 import { evidenceLoaders } from './modules/evidence/evidence.loaders.js';
 import { notificationLoaders } from './modules/notifications/notification.loaders.js';
 import { facilityLoaders } from './modules/facilities/facility.loaders.js';
@@ -21,6 +22,7 @@ export function createLoaders(em: EntityManager) {
     ...targetLoaders(em),
     ...evidenceLoaders(em),
     ...notificationLoaders(em),
+    ...escalationLoaders(em),
   };
 }
 

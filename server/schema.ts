@@ -8,6 +8,7 @@ import { AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFie
 import { ProgressResolver } from './modules/assignments/progress.resolver.js';
 import { CalendarDayResourceResolver, WorkingCalendarResolver } from './modules/calendar/calendar-day.resolver.js';
 import { EscalationPolicyResolver, PlanEscalationPolicyFieldResolver } from './modules/escalations/escalation-policy.resolver.js';
+import { AssignmentEscalationFieldResolver, EscalationFieldResolver, EscalationResourceResolver } from './modules/escalations/escalation.resolver.js';
 import { AssignmentEvidenceFieldResolver, EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import {
   FacilityFieldResolver, FacilityResourceResolver, IndicatorValueFieldResolver, IndicatorValueResourceResolver,
@@ -55,6 +56,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFieldResolver,
       ProgressResolver,
       EvidenceResolver, AssignmentEvidenceFieldResolver,
+      EscalationResourceResolver, EscalationFieldResolver, AssignmentEscalationFieldResolver,
       FacilityResourceResolver, FacilityFieldResolver,
       IndicatorValueResourceResolver, IndicatorValueFieldResolver,
       ReportingObligationResourceResolver, ReportingObligationFieldResolver,

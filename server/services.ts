@@ -9,6 +9,7 @@ import { AssignmentService } from './modules/assignments/assignment.service.js';
 import { ProgressService } from './modules/assignments/progress.service.js';
 import { CalendarDayService } from './modules/calendar/calendar-day.service.js';
 import { EscalationPolicyService } from './modules/escalations/escalation-policy.service.js';
+import { EscalationService } from './modules/escalations/escalation.service.js';
 import { EvidenceService } from './modules/evidence/evidence.service.js';
 import { Facility } from './modules/facilities/facility.entity.js';
 import { FACILITY_SPEC, INDICATOR_VALUE_SPEC } from './modules/facilities/facility.resolver.js';
@@ -32,7 +33,9 @@ export function createServices(
   publisher?: NotificationPublisher, queues?: Queues,
 ) {
   const notifications = new NotificationService(em, viewer, publisher);
+  const escalations = new EscalationService(em, viewer);
   return {
+    escalations,
     plans: new ResourceService(em, viewer, Plan, PLAN_SPEC),
     tasks: new TaskService(em, viewer),
     targets: new TargetService(em, viewer),
@@ -41,7 +44,7 @@ export function createServices(
     indicatorValues: new ResourceService(em, viewer, IndicatorValue, INDICATOR_VALUE_SPEC),
     reportingObligations: new ResourceService(em, viewer, ReportingObligation, REPORTING_OBLIGATION_SPEC),
     users: new UserService(em, viewer, credentials),
-    assignments: new AssignmentService(em, viewer, loaders, notifications),
+    assignments: new AssignmentService(em, viewer, loaders, notifications, escalations),
     progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),
     notifications,

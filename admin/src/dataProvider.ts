@@ -159,7 +159,7 @@ export const dataProvider: AppDataProvider = {
   async overdueAssignments(planId) {
     const data = await gqlRequest<{ allAssignments: Assignment[]; _allAssignmentsMeta: { count: number } }>(
       `query($filter: AssignmentFilter) {
-        allAssignments(filter: $filter, perPage: 100, sortField: "dueDate", sortOrder: "ASC") { ${ASSIGNMENT_FIELDS} }
+        allAssignments(filter: $filter, perPage: 100, sortField: "dueDate", sortOrder: "ASC") { ${ASSIGNMENT_FIELDS} urgeCount }
         _allAssignmentsMeta(filter: $filter) { count }
       }`,
       { filter: { planId, deadlineClass: 'OVERDUE' } },

@@ -39,6 +39,22 @@ export interface Assignment {
   task: { id: string; number?: string; title?: string };
   unit: { id: string; code?: string; name?: string };
   history: StatusChange[];
+  /** Times the current due date was chased (the dashboard's overdue list asks for it). */
+  urgeCount?: number;
+}
+
+export interface Escalation {
+  id: string;
+  kind: 'OVERDUE' | 'REVIEW';
+  level: number;
+  round: number;
+  basis: string;
+  workingDaysLate: number;
+  raisedAt: string;
+  recipientLabel: string;
+  recipients: string[];
+  state: 'OPEN' | 'RESOLVED';
+  resolvedAt: string | null;
 }
 
 export interface ProgressFigures {

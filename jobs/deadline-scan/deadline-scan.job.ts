@@ -1,48 +1,88 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { UnrecoverableError } from 'bullmq';
+import { loadWorkingCalendar } from '../../server/modules/calendar/calendar.service.js';
+import type { WorkingCalendar } from '../../server/modules/calendar/working-days.js';
+import { publishNotificationsChanged } from '../../server/modules/notifications/notification.events.js';
 import { today } from '../../server/shared/dates.js';
+import type { JobContext } from '../registry.js';
+import { lateTable, pgArray, reminderRanges } from './ladder.js';
+import { COMMON_PARAMS, ESCALATE_SQL, OLDEST_DAY_SQL, REMIND_SQL, REMINDER_DISTANCES_SQL, RESOLVE_SQL } from './sweep.sql.js';
 
 export interface DeadlineScanJobData {
-  /** The day to scan as (YYYY-MM-DD, Vietnam time); defaults to today. */
+  /** The day to sweep as (YYYY-MM-DD, Vietnam time); defaults to today. */
   asOf?: string;
-  /** How many days ahead counts as "due soon". */
-  dueSoonDays?: number;
+  /** The instant written on what the sweep creates (ISO 8601); defaults to now. Tests fix the clock with it. */
+  now?: string;
 }
 
 export interface DeadlineScanResult {
   asOf: string;
-  created: number;
+  /** False on weekends, holidays and days off: nobody is reminded or chased on those days. */
+  workingDay: boolean;
+  reminders: number;
+  escalations: number;
+  resolved: number;
+  letters: number;
+  emails: number;
 }
 
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+interface Sweep extends Omit<DeadlineScanResult, 'asOf' | 'workingDay'> {
+  notifiedUserIds: string[];
 }
 
 /**
- * One statement, whatever the number of open assignments: PostgreSQL selects the open work due by the
- * horizon, writes each reminder's text, and skips the ones the day already has.
+ * The daily sweep of one day: settles the escalations whose work has moved on, reminds units of work
+ * coming due, raises the current step of the ladder for late work and for submissions waiting on the
+ * reviewer, with their notifications, urgent e-mails and automatic urging letters. One transaction of
+ * set-based statements: however many assignments are open, none is read into memory, and a second run
+ * for the same day (or a second delivery of the job) creates nothing.
  */
-const SWEEP_SQL = `
-  insert into notification (id, created_at, updated_at, version, unit_id, assignment_id, kind, day, message)
-  select gen_random_uuid(), now(), now(), 1, a.unit_id, a.id, k.kind::notification_kind, ?::date,
-         case k.kind
-           when 'OVERDUE' then 'Quá hạn ' || (?::date - a.due_date) || ' ngày: nhiệm vụ ' || t.number || ' (' || t.title || '), hạn '
-                               || to_char(a.due_date, 'DD/MM/YYYY') || '.'
-           else 'Sắp đến hạn ' || to_char(a.due_date, 'DD/MM/YYYY') || ': nhiệm vụ ' || t.number || ' (' || t.title || ').'
-         end
-    from assignment a
-    join task t on t.id = a.task_id
-    cross join lateral (select case when a.due_date < ?::date then 'OVERDUE' else 'DUE_SOON' end as kind) k
-   where a.status in ('NOT_STARTED', 'IN_PROGRESS', 'BLOCKED') and a.due_date <= ?::date
-  on conflict (assignment_id, kind, day) do nothing`;
-
-/**
- * Reminds each unit of its open assignments that are overdue or due within a few days. Work already
- * submitted waits on the reviewer, not the unit, so it is left alone. Safe to run twice for a day:
- * the (assignment, kind, day) key makes the second run create nothing.
- */
-export async function runDeadlineScan(em: EntityManager, data: DeadlineScanJobData): Promise<DeadlineScanResult> {
+export async function runDeadlineScan(ctx: JobContext, data: DeadlineScanJobData): Promise<DeadlineScanResult> {
   const asOf = data.asOf ?? today();
-  const horizon = addDays(asOf, data.dueSoonDays ?? 7);
-  const result = await em.getConnection().execute(SWEEP_SQL, [asOf, asOf, asOf, horizon], 'run');
-  return { asOf, created: (result as unknown as { affectedRows: number }).affectedRows };
+  const now = data.now ? new Date(data.now) : new Date();
+  // Retrying cannot fix a malformed payload.
+  if (Number.isNaN(now.getTime())) throw new UnrecoverableError(`invalid now: ${JSON.stringify(data.now)}`);
+  const calendar = await loadWorkingCalendar(ctx.em);
+  const workingDay = calendar.isWorkingDay(asOf);
+
+  const sweep = await ctx.em.transactional(async (em): Promise<Sweep> => {
+    const [{ resolved }] = await em.execute<Array<{ resolved: number }>>(RESOLVE_SQL, [now.toISOString()]);
+    if (!workingDay) return { reminders: 0, escalations: 0, resolved, letters: 0, emails: 0, notifiedUserIds: [] };
+    const common = COMMON_PARAMS(asOf, now, ctx.config.publicUrl);
+    const reminded = await remind(em, common, calendar, asOf);
+    const escalated = await escalate(em, common, calendar, asOf);
+    return {
+      reminders: reminded.created,
+      escalations: escalated.escalations,
+      resolved,
+      letters: escalated.letters,
+      emails: escalated.emails,
+      notifiedUserIds: [...reminded.user_ids, ...escalated.user_ids],
+    };
+  });
+
+  // Only after the commit: a subscriber told of a notification must find it.
+  await publishNotificationsChanged(ctx.redis, ctx.config.queuePrefix, sweep.notifiedUserIds);
+  const { notifiedUserIds, ...counts } = sweep;
+  ctx.log.info(`deadline sweep ${asOf}: ${JSON.stringify({ workingDay, ...counts, notifiedUsers: notifiedUserIds.length })}`);
+  return { asOf, workingDay, ...counts };
+}
+
+async function remind(em: EntityManager, common: unknown[], calendar: WorkingCalendar, asOf: string) {
+  const distances = await em.execute<Array<{ n: number }>>(REMINDER_DISTANCES_SQL, common);
+  const ranges = reminderRanges(calendar, asOf, distances.map((row) => row.n));
+  if (!ranges.n.length) return { created: 0, user_ids: [] as string[] };
+  const [row] = await em.execute<Array<{ created: number; user_ids: string[] }>>(REMIND_SQL, [
+    ...common, pgArray(ranges.n), pgArray(ranges.from), pgArray(ranges.to),
+  ]);
+  return row;
+}
+
+async function escalate(em: EntityManager, common: unknown[], calendar: WorkingCalendar, asOf: string) {
+  const none = { escalations: 0, emails: 0, letters: 0, user_ids: [] as string[] };
+  const [{ day: oldest }] = await em.execute<Array<{ day: string | null }>>(OLDEST_DAY_SQL);
+  if (!oldest || oldest >= asOf) return none;
+  const table = lateTable(calendar, oldest, asOf);
+  const [row] = await em.execute<Array<typeof none>>(ESCALATE_SQL, [...common, pgArray(table.days), pgArray(table.late)]);
+  return row;
 }

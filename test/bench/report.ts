@@ -58,8 +58,9 @@ export function printTable(results: Results): void {
   const cold = Object.entries(results.coldStartMs).map(([name, ms]) => `${name} ${num(ms)} ms`).join(', ');
   console.log(`cold start (spawn → ready): ${cold}`);
   const s = results.sweep;
-  console.log(`deadline sweep: ${s.ms === null ? 'did not finish' : `${num(s.ms)} ms`}, ${s.notifications ?? '—'} notifications (deleted afterwards), ` +
-    `peak RSS ${num(s.maxRssMiB)} MiB${s.error ? `, FAILED: ${s.error}` : ''}`);
+  const made = s.result ? `${s.result.reminders} reminders, ${s.result.escalations} escalations, ${s.result.emails} e-mails, ${s.result.letters} letters` : '—';
+  console.log(`deadline sweep of ${s.open ?? '—'} open assignments: ${s.ms === null ? 'did not finish' : `${num(s.ms)} ms`}, ${made} (deleted afterwards), ` +
+    `the same day again ${s.againMs == null ? '—' : `${num(s.againMs)} ms`}, peak RSS ${num(s.maxRssMiB)} MiB${s.error ? `, FAILED: ${s.error}` : ''}`);
   console.log(`floor answers the same as the product: ${Object.entries(results.agreement).map(([k, v]) => `${k} ${v === true ? 'yes' : v}`).join(', ')}`);
   const alone = Object.entries(results.aloneMs).map(([w, t]) => `${w} ${num(t.product)}/${num(t.floor)}`).join(', ');
   console.log(`one request alone, product/floor ms: ${alone}`);

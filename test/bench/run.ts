@@ -41,7 +41,7 @@ const results: Results = {
   coldStartMs: {},
   fixtures: undefined,
   rows: [],
-  sweep: { ms: null, maxRssMiB: 0, notifications: null },
+  sweep: { ms: null, maxRssMiB: 0 },
   agreement: {},
   aloneMs: {},
 };

@@ -386,6 +386,24 @@ function readProbes(): Record<string, (a: Actor, p: Pick3) => Probe> {
     field: 'addWorkingDays',
     allowed: model.readsPlan(a),
   });
+  // No escalation exists in the fixtures: readers are told NOT_FOUND, everyone else is refused first.
+  reads.Escalation = (a) => ({
+    query: 'query($id: ID!) { Escalation(id: $id) { id } }', variables: { id: '00000000-0000-4000-8000-000000000000' }, field: 'Escalation',
+    allowed: model.readsPlan(a), allowedCode: 'NOT_FOUND',
+  });
+  reads.allEscalations = (a, p) => ({
+    query: 'query($n: Int) { allEscalations(perPage: $n) { id } }', variables: { n: 1 + (p.variant % 3) }, field: 'allEscalations',
+    allowed: model.readsPlan(a),
+  });
+  reads._allEscalationsMeta = (a) => ({
+    query: '{ _allEscalationsMeta { count } }', variables: {}, field: '_allEscalationsMeta', allowed: model.readsPlan(a),
+  });
+  reads.escalations = (a, p) => ({
+    query: 'query($planId: ID) { escalations(first: 5, filter: { planId: $planId, state: OPEN }) { totalCount edges { node { id } } } }',
+    variables: { planId: at(fixtures.planIds, p.target) },
+    field: 'escalations',
+    allowed: model.readsPlan(a),
+  });
   reads.planProgress = (a, p) => ({
     query: 'query($planId: ID!) { planProgress(planId: $planId) { __typename } }',
     variables: { planId: at(fixtures.planIds, p.target) },

@@ -26,6 +26,11 @@ export function OverdueList({ items, total }: { items: Assignment[]; total: numb
                 <TableRow key={a.id}>
                   <TableCell>
                     {a.task.number}. {a.task.title}
+                    {a.urgeCount ? (
+                      <Typography component="span" variant="body2" color="error" display="block" data-testid="urge-count">
+                        {translate('app.escalation.urged', { smart_count: a.urgeCount })}
+                      </Typography>
+                    ) : null}
                   </TableCell>
                   <TableCell>{a.unit.name}</TableCell>
                   <TableCell>{formatDay(a.dueDate)}</TableCell>

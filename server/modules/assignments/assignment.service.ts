@@ -7,6 +7,7 @@ import { isId, type ResourceOperations } from '../../shared/resource.service.js'
 import { leanMapped, leanRows, type Lean } from '../../shared/lean.js';
 import type { Loaders } from '../../loaders.js';
 import type { NotificationService } from '../notifications/notification.service.js';
+import { EscalationService } from '../escalations/escalation.service.js';
 import { assertEvidenceForSubmit } from '../evidence/evidence.rules.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -47,6 +48,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     private readonly viewer: Viewer | null,
     private readonly loaders: Pick<Loaders, 'task' | 'unit'>,
     private readonly notifications?: Pick<NotificationService, 'transitioned' | 'flushed'>,
+    private readonly escalations: EscalationService = new EscalationService(em, viewer),
   ) {}
 
   /** Hands the joined task and unit rows to the request's loaders and returns the assignments alone. */
@@ -232,6 +234,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     const change = this.record(assignment, action, from, text);
     await this.notifications?.transitioned(assignment, action, change);
     await recordWebhookEvent(this.em, WebhookEventType.ASSIGNMENT_STATUS_CHANGED, assignmentStatusChangedData(this.em, assignment, { action, fromStatus: from, comment: text }));
+    await this.escalations.settle(assignment);
     // The UPDATE carries "where version = ?": a write racing this one makes it fail as CONFLICT.
     await this.em.flush();
     await this.notifications?.flushed();
@@ -264,6 +267,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     if (changed('dueDate')) assignment.dueDate = data.dueDate!;
     if (changed('role')) assignment.role = data.role!;
     if (reportsProgress) this.record(assignment, AssignmentAction.UPDATE_PROGRESS, assignment.status, assignment.note);
+    await this.escalations.settle(assignment);
     await this.em.flush();
     return assignment;
   }

@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import type { Lean } from '../../shared/lean.js';
 import { today } from '../../shared/dates.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
+import { EscalationLevelCounts } from '../escalations/escalation.counts.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -47,6 +48,9 @@ export class UnitProgress {
 
   @Field(() => ProgressFiguresType)
   figures: ProgressFiguresType;
+
+  @Field(() => EscalationLevelCounts, { description: 'Phân công của đơn vị đang bị đôn đốc (hiện tại)' })
+  openEscalations: EscalationLevelCounts;
 }
 
 @ObjectType()
@@ -71,6 +75,9 @@ export class PlanProgress {
 
   @Field(() => ProgressFiguresType)
   overall: ProgressFiguresType;
+
+  @Field(() => EscalationLevelCounts, { description: 'Phân công đang bị đôn đốc (hiện tại, không theo asOf)' })
+  openEscalations: EscalationLevelCounts;
 
   @Field(() => [UnitProgress])
   byUnit: UnitProgress[];

@@ -8,6 +8,7 @@ import type { Loaders } from '../../loaders.js';
 import type { Plan } from '../plans/plan.entity.js';
 import type { Task } from '../tasks/task.entity.js';
 import type { Unit } from '../units/unit.entity.js';
+import { NO_ESCALATIONS, planEscalationCounts, type EscalationLevelCounts } from '../escalations/escalation.counts.js';
 import { figuresFromCounts, planCounts, type ClassCounts } from './progress.sql.js';
 import type { ProgressFigures } from './deadline.js';
 
@@ -15,7 +16,8 @@ export interface PlanProgressResult {
   plan: Lean<Plan>;
   asOf: string;
   overall: ProgressFigures;
-  byUnit: Array<{ unit: Lean<Unit>; figures: ProgressFigures }>;
+  openEscalations: EscalationLevelCounts;
+  byUnit: Array<{ unit: Lean<Unit>; figures: ProgressFigures; openEscalations: EscalationLevelCounts }>;
   byTask: Array<{ task: Lean<Task>; figures: ProgressFigures }>;
 }
 
@@ -51,17 +53,24 @@ export class ProgressService {
   }
 
   private async figures(plan: Lean<Plan>, asOf: string): Promise<PlanProgressResult> {
-    const [counts, tasks] = await Promise.all([planCounts(this.em, plan.id, asOf), this.loaders.tasksByPlan.load(plan.id)]);
+    const [counts, tasks, escalations] = await Promise.all([
+      planCounts(this.em, plan.id, asOf), this.loaders.tasksByPlan.load(plan.id), planEscalationCounts(this.em, plan.id),
+    ]);
     const units = await this.loaders.unit.loadMany([...counts.byUnit.keys()]);
 
     return {
       plan,
       asOf,
       overall: figuresFromCounts(counts.overall ?? EMPTY),
+      openEscalations: escalations.overall,
       byUnit: units
         .filter((unit): unit is Lean<Unit> => !!unit && !(unit instanceof Error))
         .sort((a, b) => a.code.localeCompare(b.code))
-        .map((unit) => ({ unit, figures: figuresFromCounts(counts.byUnit.get(unit.id)!) })),
+        .map((unit) => ({
+          unit,
+          figures: figuresFromCounts(counts.byUnit.get(unit.id)!),
+          openEscalations: escalations.byUnit.get(unit.id) ?? NO_ESCALATIONS,
+        })),
       byTask: tasks.map((task) => ({
         task,
         figures: figuresFromCounts(add(counts.byTask.get(task.id) ?? EMPTY, counts.byParentTask.get(task.id) ?? EMPTY)),

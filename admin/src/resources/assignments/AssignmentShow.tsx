@@ -7,6 +7,7 @@ import { REVIEW_ROLES } from '../../layout/AppMenu.js';
 import { AssignmentEvidence } from '../../evidence/index.js';
 import { ActionButtons } from '../../assignments/ActionButtons.js';
 import { DeadlineChipField, StatusChipField } from '../../assignments/chips.js';
+import { EscalationHistory } from '../../assignments/EscalationHistory.js';
 import { HistoryList } from '../../assignments/HistoryList.js';
 import { DayField, EnumField, InstantField, TaskTitle } from '../../fields.js';
 import type { Assignment, Role } from '../../types.js';
@@ -59,6 +60,11 @@ function Evidence() {
       reloadKey={`${record.version}:${record.status}:${record.evidenceCount}`}
     />
   );
+}
+
+function Escalations() {
+  const record = useRecordContext<Assignment>();
+  return record ? <EscalationHistory assignmentId={record.id} reloadKey={`${record.version}:${record.status}`} /> : null;
 }
 
 function History() {
@@ -127,6 +133,11 @@ export default function AssignmentShow() {
         <Labeled label="resources.Assignment.fields.evidence" fullWidth>
           <Box>
             <Evidence />
+          </Box>
+        </Labeled>
+        <Labeled label="resources.Assignment.fields.escalations" fullWidth>
+          <Box>
+            <Escalations />
           </Box>
         </Labeled>
         <Labeled label="resources.Assignment.fields.history">

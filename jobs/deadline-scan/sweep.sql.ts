@@ -1,0 +1,210 @@
+/**
+ * The sweep's statements. Each is one `insert … select … on conflict do nothing` or `update … from`
+ * over the whole set of open work, so its cost grows with the database's work, never with round trips,
+ * and the follow-ups of a new escalation (notifications, e-mails, letters) hang off the rows the insert
+ * really returned: a second run for the same day finds every key taken and writes nothing.
+ *
+ * Parameters are inlined by the driver: no `?` may appear in the SQL text but the placeholders.
+ */
+import { DEFAULT_ESCALATION_POLICY as D } from '../../server/modules/escalations/escalation-policy.entity.js';
+
+const OPEN = `('NOT_STARTED', 'IN_PROGRESS', 'BLOCKED')`;
+const SUBMISSION_DAY = `(a.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;
+const VI_DATE = (column: string) => `to_char(${column}, 'DD/MM/YYYY')`;
+
+/**
+ * Shared by every statement; parameters: as_of, now, public_url. A plan without a policy row chases
+ * with the defaults; level 2 goes to the policy's coordinating office, or to every COORDINATOR.
+ */
+const COMMON = `
+  args as (select ?::date as as_of, ?::timestamptz as now, ?::text as public_url),
+  pol as (
+    select p.id as plan_id,
+           coalesce(ep.reminder_days, '{${D.reminderDays.join(',')}}'::int[]) as reminder_days,
+           coalesce(ep.level1_after, ${D.level1After}) as l1,
+           coalesce(ep.level2_after, ${D.level2After}) as l2,
+           coalesce(ep.level3_after, ${D.level3After}) as l3,
+           coalesce(ep.repeat_every, ${D.repeatEvery}) as repeat_every,
+           coalesce(ep.review_after, ${D.reviewAfter}) as review_after,
+           coalesce(ep.review_leader_after, ${D.reviewLeaderAfter}) as review_leader_after,
+           coalesce(ep.auto_letter, ${D.autoLetter}) as auto_letter,
+           coalesce(array(select u.id from app_user u
+                           where u.active and (case when ep.coordinator_unit_id is null then u.role = 'COORDINATOR'
+                                                    else u.unit_id = ep.coordinator_unit_id and u.role <> 'VIEWER' end)
+                           order by u.id), '{}') as coord_ids,
+           coalesce((select c.name from unit c where c.id = ep.coordinator_unit_id), 'Cán bộ điều phối kế hoạch') as coord_label
+      from plan p
+      left join escalation_policy ep on ep.plan_id = p.id
+     where p.status = 'ACTIVE' and coalesce(ep.enabled, ${D.enabled})),
+  staff as (
+    select u.unit_id, array_agg(u.id order by u.id) as ids
+      from app_user u
+     where u.active and u.role in ('OFFICER', 'UNIT_HEAD')
+     group by u.unit_id),
+  lead as (
+    select coalesce(array_agg(u.id order by u.id), '{}') as ids,
+           'Lãnh đạo ' || coalesce(string_agg(distinct coalesce(lu.short_name, lu.name), ', '), 'UBND') as label
+      from app_user u join unit lu on lu.id = u.unit_id
+     where u.active and u.role = 'LEADER')`;
+
+export const COMMON_PARAMS = (asOf: string, now: Date, publicUrl: string) => [asOf, now.toISOString(), publicUrl];
+
+/** The oldest day a late count is needed for: the oldest open due date or pending submission. */
+export const OLDEST_DAY_SQL = `
+  select to_char(least(
+           (select min(a.due_date) from assignment a where a.status in ${OPEN}),
+           (select min(${SUBMISSION_DAY}) from assignment a where a.status = 'SUBMITTED')), 'YYYY-MM-DD') as day`;
+
+/** The reminder distances any chasing plan uses. */
+export const REMINDER_DISTANCES_SQL = `
+  with ${COMMON}
+  select distinct unnest(pol.reminder_days) as n from pol`;
+
+/**
+ * An escalation is settled once what it chased has happened: the work left the open statuses or its
+ * due date moved (OVERDUE), or the submission it waited on is no longer pending (REVIEW). The same
+ * rule as isSettled() in escalation.rules.ts. The version stays: the API settles the same rows through
+ * the entity, and a sweep settling them first must not turn the officer's submission into a conflict.
+ * Parameter: now.
+ */
+export const RESOLVE_SQL = `
+  with resolved as (
+    update escalation e
+       set state = 'RESOLVED', resolved_at = ?::timestamptz, updated_at = now()
+      from assignment a
+     where e.state = 'OPEN' and a.id = e.assignment_id
+       and case e.kind
+             when 'OVERDUE' then a.status not in ${OPEN} or a.due_date <> e.basis
+             else a.status <> 'SUBMITTED' or ${SUBMISSION_DAY} is distinct from e.basis
+           end
+    returning 1)
+  select count(*)::int as resolved from resolved`;
+
+/**
+ * Reminders to the unit's officers and head, for open work due in exactly n working days for each n of
+ * the plan's list. Parameters: COMMON, then the ranges (n[], from[], to[]).
+ */
+export const REMIND_SQL = `
+  with ${COMMON},
+  ranges as (select * from unnest(?::int[], ?::date[], ?::date[]) as r(n, day_from, day_to)),
+  sent as (
+    insert into notification (id, created_at, updated_at, version, user_id, kind, title, body, day, urgent, assignment_id, dedupe_key)
+    select gen_random_uuid(), args.now, args.now, 1, staff_id, 'REMINDER',
+           left(case when r.n = 0 then 'Đến hạn ' || ${VI_DATE('a.due_date')} || ': nhiệm vụ ' || t.number
+                     else 'Còn ' || r.n || ' ngày làm việc đến hạn: nhiệm vụ ' || t.number end, 255),
+           'Nhiệm vụ ' || t.number || ' (' || t.title || ') của ' || u.name || ' đến hạn ngày ' || ${VI_DATE('a.due_date')}
+             || '. Đề nghị cập nhật tiến độ và nộp kết quả đúng hạn.',
+           args.as_of, false, a.id,
+           'remind:' || a.id || ':' || to_char(a.due_date, 'YYYY-MM-DD') || ':' || r.n
+      from ranges r
+      join assignment a on a.due_date between r.day_from and r.day_to
+      join pol on pol.plan_id = a.plan_id and r.n = any(pol.reminder_days)
+      join task t on t.id = a.task_id
+      join unit u on u.id = a.unit_id
+      join staff s on s.unit_id = a.unit_id
+      cross join unnest(s.ids) as staff_id
+      cross join args
+     where a.status in ${OPEN}
+    on conflict (user_id, dedupe_key) do nothing
+    returning user_id)
+  select count(*)::int as created, coalesce(array_agg(distinct user_id::text), '{}') as user_ids from sent`;
+
+/**
+ * The ladder's current step for every late assignment and every submission waiting for review, the
+ * notifications, urgent e-mails and automatic letters of the steps that are new. Parameters: COMMON,
+ * then the late table (day[], late[]).
+ */
+export const ESCALATE_SQL = `
+  with ${COMMON},
+  late as (select * from unnest(?::date[], ?::int[]) as l(day, late)),
+  step as (
+    select a.id as assignment_id, a.plan_id, a.unit_id, 'OVERDUE'::escalation_kind as kind, a.due_date as basis, l.late,
+           case when l.late >= pol.l3 then 3 when l.late >= pol.l2 then 2 else 1 end as level,
+           case when l.late >= pol.l3 then (l.late - pol.l3) / pol.repeat_every else 0 end as round
+      from assignment a
+      join pol on pol.plan_id = a.plan_id
+      join late l on l.day = a.due_date
+     where a.status in ${OPEN} and l.late >= pol.l1
+    union all
+    select a.id, a.plan_id, a.unit_id, 'REVIEW'::escalation_kind, l.day, l.late,
+           case when l.late >= pol.review_leader_after then 3 else 2 end, 0
+      from assignment a
+      join pol on pol.plan_id = a.plan_id
+      join late l on l.day = ${SUBMISSION_DAY}
+     where a.status = 'SUBMITTED' and l.late >= pol.review_after),
+  raised as (
+    insert into escalation (id, created_at, updated_at, version, plan_id, assignment_id, unit_id, kind, level, round, basis,
+                            working_days_late, raised_at, recipient_ids, recipient_label, state)
+    select gen_random_uuid(), args.now, args.now, 1, s.plan_id, s.assignment_id, s.unit_id, s.kind, s.level, s.round, s.basis,
+           s.late, args.now,
+           case s.level when 1 then coalesce(st.ids, '{}') when 2 then pol.coord_ids else lead.ids end,
+           case s.level when 1 then u.name when 2 then pol.coord_label else lead.label end,
+           'OPEN'
+      from step s
+      join pol on pol.plan_id = s.plan_id
+      join unit u on u.id = s.unit_id
+      left join staff st on st.unit_id = s.unit_id
+      cross join lead
+      cross join args
+     where not exists (select 1 from escalation e
+                        where e.assignment_id = s.assignment_id and e.kind = s.kind and e.basis = s.basis
+                          and e.level = s.level and e.round = s.round)
+    on conflict (assignment_id, kind, basis, level, round) do nothing
+    returning id, plan_id, assignment_id, unit_id, kind, level, basis, working_days_late, recipient_ids),
+  message as (
+    select r.id,
+           left(case r.kind
+                  when 'OVERDUE' then 'Đôn đốc cấp ' || r.level || ': nhiệm vụ ' || t.number || ' quá hạn '
+                                      || r.working_days_late || ' ngày làm việc'
+                  else 'Đôn đốc thẩm định cấp ' || r.level || ': nhiệm vụ ' || t.number || ' chờ thẩm định '
+                       || r.working_days_late || ' ngày làm việc'
+                end, 255) as title,
+           case r.kind
+             when 'OVERDUE' then 'Nhiệm vụ ' || t.number || ' (' || t.title || ') giao ' || u.name || ', hạn '
+                                 || ${VI_DATE('r.basis')} || ', đã quá hạn ' || r.working_days_late
+                                 || ' ngày làm việc mà chưa nộp kết quả.'
+             else 'Kết quả nhiệm vụ ' || t.number || ' (' || t.title || ') của ' || u.name || ' nộp ngày '
+                  || ${VI_DATE('r.basis')} || ' đã chờ thẩm định ' || r.working_days_late || ' ngày làm việc.'
+           end as body
+      from raised r
+      join assignment a on a.id = r.assignment_id
+      join task t on t.id = a.task_id
+      join unit u on u.id = r.unit_id),
+  notified as (
+    insert into notification (id, created_at, updated_at, version, user_id, kind, title, body, day, urgent, assignment_id, escalation_id, dedupe_key)
+    select gen_random_uuid(), args.now, args.now, 1, recipient,
+           (case r.kind when 'OVERDUE' then 'ESCALATION' else 'REVIEW_ESCALATION' end)::notification_kind,
+           m.title, m.body, args.as_of, r.level >= 2, r.assignment_id, r.id, 'esc:' || r.id
+      from raised r
+      join message m on m.id = r.id
+      cross join unnest(r.recipient_ids) as recipient
+      cross join args
+    on conflict (user_id, dedupe_key) do nothing
+    returning user_id),
+  mailed as (
+    insert into outbox_email (id, created_at, updated_at, version, user_id, to_address, subject, text, dedupe_key, state, attempts, next_attempt_at)
+    select gen_random_uuid(), args.now, args.now, 1, usr.id, usr.email, left('[Tiến độ] ' || m.title, 255),
+           m.body || chr(10) || chr(10) || 'Xem chi tiết: ' || args.public_url || '/#/Assignment/' || r.assignment_id || '/show',
+           'esc:' || r.id || ':' || usr.id, 'PENDING', 0, args.now
+      from raised r
+      join message m on m.id = r.id
+      join app_user usr on usr.id = any(r.recipient_ids)
+      cross join args
+     where r.level >= 2 and coalesce(usr.email, '') <> ''
+    on conflict (dedupe_key) do nothing
+    returning 1),
+  drafted as (
+    insert into urging_letter (id, created_at, updated_at, version, plan_id, unit_id, automatic, day, state, assignment_ids,
+                               assignment_count, dedupe_key)
+    select gen_random_uuid(), args.now, args.now, 1, x.plan_id, x.unit_id, true, args.as_of, 'PENDING', '{}', 0,
+           'auto:' || x.plan_id || ':' || x.unit_id || ':' || to_char(args.as_of, 'YYYY-MM-DD')
+      from (select distinct r.plan_id, r.unit_id
+              from raised r join pol on pol.plan_id = r.plan_id
+             where r.kind = 'OVERDUE' and r.level = 3 and pol.auto_letter) x
+      cross join args
+    on conflict (dedupe_key) do nothing
+    returning 1)
+  select (select count(*)::int from raised) as escalations,
+         (select count(*)::int from mailed) as emails,
+         (select count(*)::int from drafted) as letters,
+         (select coalesce(array_agg(distinct user_id::text), '{}') from notified) as user_ids`;
