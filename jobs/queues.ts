@@ -18,6 +18,8 @@ export interface Queues {
   letters: Queue;
   /** Enqueues the writing of one urging letter; the letter's id is the job id. */
   renderLetter(letterId: string): Promise<string | undefined>;
+  /** Writes the pending letters soon (the ladder's automatic ones); kicks while one waits are merged into it. */
+  kickPendingLetters(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,9 @@ export function createQueues(
       await webhooks.addBulk(
         deliveries.map(({ deliveryId, jobId }) => ({ name: JobName.DELIVER_WEBHOOK, data: { deliveryId }, opts: { jobId } })),
       );
+    },
+    async kickPendingLetters() {
+      await letters.add(JobName.PENDING_LETTERS, {}, { deduplication: { id: JobName.PENDING_LETTERS } });
     },
     async renderLetter(letterId) {
       const job = await letters.add(JobName.URGING_LETTER, { letterId }, { jobId: urgingLetterJobId(letterId) });

@@ -3,6 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { loadWorkingCalendar } from '../../server/modules/calendar/calendar.service.js';
 import type { WorkingCalendar } from '../../server/modules/calendar/working-days.js';
 import { publishNotificationsChanged } from '../../server/modules/notifications/notification.events.js';
+import { insertEscalationWebhooks } from '../../server/modules/webhooks/webhook.events.js';
 import { today } from '../../server/shared/dates.js';
 import type { JobContext } from '../registry.js';
 import { lateTable, pgArray, reminderRanges } from './ladder.js';
@@ -28,6 +29,7 @@ export interface DeadlineScanResult {
 
 interface Sweep extends Omit<DeadlineScanResult, 'asOf' | 'workingDay'> {
   notifiedUserIds: string[];
+  webhookDeliveryIds: string[];
 }
 
 /**
@@ -47,7 +49,7 @@ export async function runDeadlineScan(ctx: JobContext, data: DeadlineScanJobData
 
   const sweep = await ctx.em.transactional(async (em): Promise<Sweep> => {
     const [{ resolved }] = await em.execute<Array<{ resolved: number }>>(RESOLVE_SQL, [now.toISOString()]);
-    if (!workingDay) return { reminders: 0, escalations: 0, resolved, letters: 0, emails: 0, notifiedUserIds: [] };
+    if (!workingDay) return { reminders: 0, escalations: 0, resolved, letters: 0, emails: 0, notifiedUserIds: [], webhookDeliveryIds: [] };
     const common = COMMON_PARAMS(asOf, now, ctx.config.publicUrl);
     const reminded = await remind(em, common, calendar, asOf);
     const escalated = await escalate(em, common, calendar, asOf);
@@ -58,12 +60,20 @@ export async function runDeadlineScan(ctx: JobContext, data: DeadlineScanJobData
       letters: escalated.letters,
       emails: escalated.emails,
       notifiedUserIds: [...reminded.user_ids, ...escalated.user_ids],
+      // Integrators hear of each escalation through the same transaction that raised it.
+      webhookDeliveryIds: escalated.escalations ? await escalationWebhooks(em, now) : [],
     };
   });
 
-  // Only after the commit: a subscriber told of a notification must find it.
+  // Only after the commit: a subscriber told of a notification must find it. The rest is handed on at
+  // once but best effort: the e-mail, letter and webhook relays also run every minute and find it anyway.
   await publishNotificationsChanged(ctx.redis, ctx.config.queuePrefix, sweep.notifiedUserIds);
-  const { notifiedUserIds, ...counts } = sweep;
+  await Promise.allSettled([
+    sweep.emails ? ctx.queues.kickEmailRelay() : undefined,
+    sweep.letters ? ctx.queues.kickPendingLetters() : undefined,
+    ctx.queues.deliverWebhooks(sweep.webhookDeliveryIds.map((id) => ({ deliveryId: id, jobId: id }))),
+  ]);
+  const { notifiedUserIds, webhookDeliveryIds, ...counts } = sweep;
   ctx.log.info(`deadline sweep ${asOf}: ${JSON.stringify({ workingDay, ...counts, notifiedUsers: notifiedUserIds.length })}`);
   return { asOf, workingDay, ...counts };
 }
@@ -85,4 +95,13 @@ async function escalate(em: EntityManager, common: unknown[], calendar: WorkingC
   const table = lateTable(calendar, oldest, asOf);
   const [row] = await em.execute<Array<typeof none>>(ESCALATE_SQL, [...common, pgArray(table.days), pgArray(table.late)]);
   return row;
+}
+
+/** Deliveries for the endpoints that asked for ESCALATION_RAISED: everything this run raised carries its `now`. */
+async function escalationWebhooks(em: EntityManager, now: Date): Promise<string[]> {
+  const [{ wanted }] = await em.execute<Array<{ wanted: boolean }>>(
+    `select exists (select 1 from webhook_endpoint where active and 'ESCALATION_RAISED' = any(events)) as wanted`,
+  );
+  if (!wanted) return [];
+  return insertEscalationWebhooks(em, { sql: 'select id from escalation where raised_at = ?::timestamptz', params: [now.toISOString()] });
 }

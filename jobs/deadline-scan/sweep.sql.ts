@@ -181,16 +181,32 @@ export const ESCALATE_SQL = `
       cross join args
     on conflict (user_id, dedupe_key) do nothing
     returning user_id),
+  -- Urgent steps are mailed at once, but as one mail per person and day: a leader with forty late
+  -- assignments gets one message listing them (the fifty most urgent), not forty.
   mailed as (
     insert into outbox_email (id, created_at, updated_at, version, user_id, to_address, subject, text, dedupe_key, state, attempts, next_attempt_at)
-    select gen_random_uuid(), args.now, args.now, 1, usr.id, usr.email, left('[Tiến độ] ' || m.title, 255),
-           m.body || chr(10) || chr(10) || 'Xem chi tiết: ' || args.public_url || '/#/Assignment/' || r.assignment_id || '/show',
-           'esc:' || r.id || ':' || usr.id, 'PENDING', 0, args.now
-      from raised r
-      join message m on m.id = r.id
-      join app_user usr on usr.id = any(r.recipient_ids)
+    -- Queued now, on the real clock, whatever day is swept: the relay's retries and expiry count from it.
+    select gen_random_uuid(), now(), now(), 1, x.user_id, x.email,
+           case when x.total = 1 then left('[Tiến độ] ' || x.first_title, 255)
+                else '[Tiến độ] Đôn đốc ngày ' || to_char(args.as_of, 'DD/MM/YYYY') || ': ' || x.total || ' việc cần xử lý' end,
+           x.listing || case when x.total > 50
+                             then chr(10) || chr(10) || '… và ' || (x.total - 50) || ' việc khác: ' || args.public_url || '/#/overview'
+                             else '' end,
+           'urgent:' || x.user_id || ':' || to_char(args.as_of, 'YYYY-MM-DD'), 'PENDING', 0, now()
+      from (select y.user_id, y.email, y.total,
+                   min(y.title) filter (where y.n = 1) as first_title,
+                   string_agg(y.title || chr(10) || y.body || chr(10) || 'Xem chi tiết: ' || (select public_url from args)
+                              || '/#/Assignment/' || y.assignment_id || '/show', chr(10) || chr(10) order by y.n)
+                     filter (where y.n <= 50) as listing
+              from (select usr.id as user_id, usr.email, m.title, m.body, r.assignment_id,
+                           row_number() over (partition by usr.id order by r.level desc, r.working_days_late desc, r.id) as n,
+                           count(*) over (partition by usr.id) as total
+                      from raised r
+                      join message m on m.id = r.id
+                      join app_user usr on usr.id = any(r.recipient_ids)
+                     where r.level >= 2 and coalesce(usr.email, '') <> '') y
+             group by y.user_id, y.email, y.total) x
       cross join args
-     where r.level >= 2 and coalesce(usr.email, '') <> ''
     on conflict (dedupe_key) do nothing
     returning 1),
   drafted as (
@@ -202,6 +218,14 @@ export const ESCALATE_SQL = `
               from raised r join pol on pol.plan_id = r.plan_id
              where r.kind = 'OVERDUE' and r.level = 3 and pol.auto_letter) x
       cross join args
+     -- One automatic letter per unit and repeat period, however many of its assignments reach level 3:
+     -- a unit urged in writing this week is not sent another letter tomorrow.
+     where not exists (select 1
+                         from urging_letter l
+                         join late on late.day = l.day
+                         join pol on pol.plan_id = l.plan_id
+                        where l.plan_id = x.plan_id and l.unit_id = x.unit_id and l.automatic
+                          and late.late < pol.repeat_every)
     on conflict (dedupe_key) do nothing
     returning 1)
   select (select count(*)::int from raised) as escalations,

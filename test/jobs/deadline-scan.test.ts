@@ -180,6 +180,7 @@ describe('the schedule in working days', () => {
       [`%/#/Assignment/${afterTet.id}/show`],
     );
     expect(mails.map((m) => m.to_address)).toEqual(['vhtt@hatrung.example', 'phochutich@hatrung.example', 'phochutich@hatrung.example']);
+    // One mail per person and day: the only urgent step of that day is its subject.
     expect(mails[0].subject).toBe('[Tiến độ] Đôn đốc cấp 2: nhiệm vụ 4 quá hạn 3 ngày làm việc');
     expect(mails[0].text).toContain('hạn 23/02/2026, đã quá hạn 3 ngày làm việc');
     expect(mails[0].text).toContain(`${server.config.publicUrl}/#/Assignment/${afterTet.id}/show`);

@@ -112,28 +112,45 @@ describe('deadline jobs under faults', { timeout: 600_000 }, () => {
     const jobIds: string[] = [];
     for (const { day } of steps) jobIds.push((await server.app.queues.scanDeadlines({ asOf: day, now: `${day}T00:00:00.000Z` }))!);
 
-    // Chaos while they run.
-    for (let kill = 1; kill <= KILLS; kill++) {
-      await sleep(150 + Math.floor(Math.random() * 1200));
-      await killWorker();
-      if (kill === Math.ceil(KILLS / 2)) {
-        await redis.stop(true);
-        await sleep(300);
-        await redis.start();
+    const chaos = async (kills: number, restartRedis: boolean) => {
+      for (let kill = 1; kill <= kills; kill++) {
+        await sleep(150 + Math.floor(Math.random() * 1200));
+        await killWorker();
+        if (restartRedis && kill === Math.ceil(kills / 2)) {
+          await redis.stop(true);
+          await sleep(300);
+          await redis.start();
+        }
+        await startWorker();
       }
-      await startWorker();
-    }
+    };
+    const sweepStates = () => Promise.all(jobIds.map(async (id) => (await server.app.queues.deadlines.getJob(id))?.getState()));
+    const until = async (what: () => Promise<boolean>, label: string) => {
+      const deadline = Date.now() + 240_000;
+      while (!(await what())) {
+        if (Date.now() > deadline) throw new Error(`${label} never happened:\n${workerLog.join('\n').slice(-3000)}`);
+        await server.app.queues.kickEmailRelay().catch(() => {});
+        await sleep(500);
+      }
+    };
 
-    // Everything settles: the day sweeps finished, nothing waits in the outbox or the letter queue.
+    // Chaos while the day sweeps run; then each day's digest, with more chaos while mail goes out.
+    await chaos(Math.ceil(KILLS / 2), true);
+    await until(async () => (await sweepStates()).every((state) => state === 'completed'), 'the sweeps completing');
+    for (const { day } of steps) await server.app.queues.email.add('email-digest', { day }, { jobId: `digest-${day}` });
+    await chaos(KILLS - Math.ceil(KILLS / 2), false);
+
+    // Everything settles: nothing waits in the outbox or the letter queue.
     const deadline = Date.now() + 240_000;
     let settled = false;
     while (!settled && Date.now() < deadline) {
       await server.app.queues.kickEmailRelay().catch(() => {});
-      const states = await Promise.all(jobIds.map(async (id) => (await server.app.queues.deadlines.getJob(id))?.getState()));
+      const states = await sweepStates();
       const [{ pending }] = await sql.execute(`
         select (select count(*) from outbox_email where state = 'PENDING')
              + (select count(*) from urging_letter where state = 'PENDING') as pending`);
-      settled = states.every((state) => state === 'completed') && Number(pending) === 0;
+      const digests = await Promise.all(steps.map(async ({ day }) => (await server.app.queues.email.getJob(`digest-${day}`))?.getState()));
+      settled = [...states, ...digests].every((state) => state === 'completed') && Number(pending) === 0;
       if (!settled) await sleep(500);
     }
     expect(settled, `not settled:\n${workerLog.join('\n').slice(-3000)}`).toBe(true);

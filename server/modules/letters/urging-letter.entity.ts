@@ -76,7 +76,7 @@ export class UrgingLetter extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   error?: string | null;
 
-  /** "auto:<unit>:<day>" for the ladder's letters, "req:<id>" for requested ones: a retried job adds none. */
+  /** "auto:<plan>:<unit>:<day>" for the ladder's letters, "req:<id>" for requested ones: a retried job adds none. */
   @Property({ type: 'string', length: 200 })
   dedupeKey: string;
 }

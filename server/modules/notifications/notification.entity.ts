@@ -72,9 +72,11 @@ export class Notification extends BaseEntity {
   assignment?: Assignment | null;
 
   @ManyToOne({ entity: () => Escalation, nullable: true, deleteRule: 'set null' })
+  @Index()
   escalation?: Escalation | null;
 
   @ManyToOne({ entity: () => UrgingLetter, nullable: true, deleteRule: 'set null' })
+  @Index()
   letter?: UrgingLetter | null;
 
   @Property({ type: 'string', length: 200 })
