@@ -1,67 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import pg from 'pg';
-import { graphqlClient, type GraphQLClient } from '../helpers/client.js';
-import { databaseUrl, dropDatabase, withAdmin } from '../helpers/db.js';
-import { freePort, startProcess, type Started } from '../helpers/process.js';
-import { REDIS_URL, cleanQueuePrefix } from '../helpers/redis.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { startReplicas, type Replica, type Replicas } from '../helpers/replicas.js';
+import { REDIS_URL } from '../helpers/redis.js';
 import { subscribe } from '../helpers/subscriptions.js';
 import { CREATE_TOKEN, code, unitId } from '../security/helpers.js';
 
-/** One API process of the real entry point, as a load balancer would see it. */
-interface Replica extends GraphQLClient {
-  url: string;
-  run: Started;
-}
-
-const database = `tiendo_test_${inject('runId')}_live_${randomBytes(3).toString('hex')}`;
-const prefix = `tiendo-test-${inject('runId')}-live-${randomBytes(4).toString('hex')}`;
-let evidenceDir: string;
+let cluster: Replicas;
 let a: Replica;
 let b: Replica;
 let db: pg.Client;
-
-async function startReplica(): Promise<Replica> {
-  const port = await freePort();
-  const run = startProcess('server/main.ts', {
-    NODE_ENV: 'test',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl(database),
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    EVIDENCE_DIR: evidenceDir,
-    RUN_WORKER: 'false',
-    SEED: 'false',
-  });
-  await run.waitFor(/Tiến độ đang chạy/);
-  const url = `http://127.0.0.1:${port}`;
-  return { url, run, ...graphqlClient(url) };
-}
-
-async function stop(replica: Replica | undefined) {
-  if (!replica || replica.run.child.exitCode !== null) return;
-  replica.run.child.kill('SIGTERM');
-  await replica.run.exited;
-}
+let prefix: string;
 
 beforeAll(async () => {
-  await withAdmin((client) => client.query(`create database "${database}" template "${inject('templateDatabase')}"`));
-  evidenceDir = await mkdtemp(path.join(tmpdir(), 'tiendo-live-'));
-  [a, b] = await Promise.all([startReplica(), startReplica()]);
-  db = new pg.Client({ connectionString: databaseUrl(database) });
-  await db.connect();
+  cluster = await startReplicas('live', { runWorker: false });
+  ({ a, b, db, prefix } = cluster);
 }, 180_000);
 
 afterAll(async () => {
-  await db?.end();
-  await Promise.all([stop(a), stop(b)]);
-  await withAdmin((client) => dropDatabase(client, database));
-  await cleanQueuePrefix(prefix);
-  if (evidenceDir) await rm(evidenceDir, { recursive: true, force: true });
+  await cluster?.close();
 }, 60_000);
 
 const LIVE = 'subscription { notificationsChanged { unreadCount notification { kind title body read link assignment { id status } } } }';

@@ -1,71 +1,28 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue, QueueEvents } from 'bullmq';
-import pg from 'pg';
+import type pg from 'pg';
+import { startReplicas, type Replica, type Replicas } from '../helpers/replicas.js';
 import type { Redis } from 'ioredis';
 import { producerConnection } from '../../jobs/connection.js';
 import { createQueues, type Queues } from '../../jobs/queues.js';
 import { JobName, QueueName } from '../../jobs/registry.js';
-import { graphqlClient, type GraphQLClient } from '../helpers/client.js';
-import { databaseUrl, dropDatabase, withAdmin } from '../helpers/db.js';
-import { freePort, startProcess, type Started } from '../helpers/process.js';
-import { REDIS_URL, cleanQueuePrefix } from '../helpers/redis.js';
+import { REDIS_URL } from '../helpers/redis.js';
 import { UPDATE_ASSIGNMENT, TRANSITION } from '../helpers/queries.js';
 import { CREATE_TOKEN, code, unitId } from '../security/helpers.js';
 
-/** One API process of the real entry point, as a load balancer would see it. */
-interface Replica extends GraphQLClient {
-  name: string;
-  run: Started;
-}
-
-const database = `tiendo_test_${inject('runId')}_scale_${randomBytes(3).toString('hex')}`;
-const prefix = `tiendo-test-${inject('runId')}-scale-${randomBytes(4).toString('hex')}`;
-let evidenceDir: string;
+let cluster: Replicas;
 let a: Replica;
 let b: Replica;
 let db: pg.Client;
-
-async function startReplica(name: string): Promise<Replica> {
-  const port = await freePort();
-  const run = startProcess('server/main.ts', {
-    NODE_ENV: 'test',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl(database),
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    EVIDENCE_DIR: evidenceDir,
-    RUN_WORKER: 'true',
-    SEED: 'false',
-  });
-  await run.waitFor(/Tiến độ đang chạy/);
-  return { name, run, ...graphqlClient(`http://127.0.0.1:${port}`) };
-}
-
-async function stop(replica: Replica | undefined) {
-  if (!replica || replica.run.child.exitCode !== null) return;
-  replica.run.child.kill('SIGTERM');
-  await replica.run.exited;
-}
+let prefix: string;
 
 beforeAll(async () => {
-  await withAdmin((client) => client.query(`create database "${database}" template "${inject('templateDatabase')}"`));
-  evidenceDir = await mkdtemp(path.join(tmpdir(), 'tiendo-scale-'));
-  [a, b] = await Promise.all([startReplica('A'), startReplica('B')]);
-  db = new pg.Client({ connectionString: databaseUrl(database) });
-  await db.connect();
+  cluster = await startReplicas('scale', { runWorker: true });
+  ({ a, b, db, prefix } = cluster);
 }, 180_000);
 
 afterAll(async () => {
-  await db?.end();
-  await Promise.all([stop(a), stop(b)]);
-  await withAdmin((client) => dropDatabase(client, database));
-  await cleanQueuePrefix(prefix);
-  if (evidenceDir) await rm(evidenceDir, { recursive: true, force: true });
+  await cluster?.close();
 }, 60_000);
 
 const PLANS = '{ allPlans { id } }';
