@@ -14,7 +14,7 @@ async function main() {
   const orm = await MikroORM.init(createOrmConfig({ clientUrl: config.databaseUrl }));
   const producer = producerConnection(config.redisUrl);
   const queues = createQueues(producer, config.queuePrefix, { logger: consoleLogger, webhookRetry: config.webhooks });
-  await scheduleDailyJobs(queues);
+  await scheduleDailyJobs(queues, { sweepToday: config.sweepOnStart });
   const workers = startWorkers({ orm, config, logger: consoleLogger });
   consoleLogger.info('Tiến độ worker: đang chờ việc');
   const shutdown = async () => {

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JobName, QueueName, type JobContract } from './registry.js';
+import { today } from '../server/shared/dates.js';
 import { silentLogger, type Logger } from '../server/shared/logger.js';
 import { throttled } from '../server/shared/redis-watch.js';
 import { schedulePendingLetters, urgingLetterJobId } from './urging-letter/urging-letter.job.js';
@@ -109,7 +110,7 @@ export function createQueues(
 }
 
 /** Every morning at 07:00 Vietnam time the units get their reminders. */
-export async function scheduleDailyJobs(queues: Queues): Promise<void> {
+export async function scheduleDailyJobs(queues: Queues, { sweepToday = false }: { sweepToday?: boolean } = {}): Promise<void> {
   await queues.deadlines.upsertJobScheduler(
     'daily-deadline-scan',
     { pattern: '0 7 * * *', tz: 'Asia/Ho_Chi_Minh' },
@@ -124,4 +125,6 @@ export async function scheduleDailyJobs(queues: Queues): Promise<void> {
     { name: JobName.EMAIL_DIGEST, data: {} },
   );
   await queues.webhooks.upsertJobScheduler('webhook-relay-every-minute', { every: 60_000 }, { name: JobName.WEBHOOK_RELAY, data: {} });
+  // A worker started after 07:00 (a deploy, a restart after an outage) still sweeps today, once.
+  if (sweepToday) await queues.scanDeadlines({ asOf: today() });
 }

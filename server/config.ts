@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   RUN_WORKER: z.enum(['true', 'false']).default('true'),
   /** How long a worker holds a job before another may take it over: a killed worker's jobs wait this long. */
   JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Sweep today's deadlines when the worker starts, not only at 07:00: a worker that was down catches up. */
+  SWEEP_ON_START: z.enum(['true', 'false']).default('true'),
   SEED: z.enum(['true', 'false']).default('true'),
   LOG_SQL: z.enum(['true', 'false']).default('false'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
@@ -75,6 +77,8 @@ export interface AppConfig {
   runWorker: boolean;
   /** A job whose worker died is taken over after this long (BullMQ lock duration and stalled check). */
   jobLockMs: number;
+  /** Enqueue today's deadline sweep at start (once per day: the day is its job id). */
+  sweepOnStart: boolean;
   seed: boolean;
   logSql: boolean;
   limits: SecurityLimits;
@@ -192,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     credentialCacheMs: e.CREDENTIAL_CACHE_SECONDS * 1000,
     runWorker: e.RUN_WORKER === 'true',
     jobLockMs: e.JOB_LOCK_SECONDS * 1000,
+    sweepOnStart: e.SWEEP_ON_START === 'true',
     seed: e.SEED === 'true',
     logSql: e.LOG_SQL === 'true',
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,

@@ -27,7 +27,7 @@ async function main() {
     const app = await createApp({ config, databaseUrl });
     if (config.runWorker) {
       workers = startWorkers({ orm: app.orm, config, logger: log });
-      await scheduleDailyJobs(app.queues);
+      await scheduleDailyJobs(app.queues, { sweepToday: config.sweepOnStart });
     }
     server = app.app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => server!.once('listening', resolve).once('error', reject));

@@ -48,6 +48,8 @@ export async function startReplicas(label: string, { runWorker = false }: { runW
       EVIDENCE_DIR: evidenceDir,
       RUN_WORKER: String(runWorker),
       SEED: 'false',
+      // The tests sweep the days they choose.
+      SWEEP_ON_START: 'false',
     });
     await run.waitFor(/Tiến độ đang chạy/);
     const url = `http://127.0.0.1:${port}`;

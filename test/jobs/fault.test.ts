@@ -40,6 +40,8 @@ function workerEnv(): Record<string, string> {
     EVIDENCE_DIR: evidenceDir,
     // A killed worker's jobs are taken over after 2 s rather than 30.
     JOB_LOCK_SECONDS: '2',
+    // Only the days the test enqueues are swept.
+    SWEEP_ON_START: 'false',
   };
 }
 
