@@ -7,6 +7,8 @@ import { runDeadlineScan, type DeadlineScanResult } from '../../jobs/deadline-sc
 import { WorkingCalendar, shiftDays } from '../../server/modules/calendar/working-days.js';
 import { VN_CALENDAR_2022_2027 } from '../../server/modules/calendar/vn-calendar.data.js';
 import { silentLogger } from '../../server/shared/logger.js';
+import { today } from '../../server/shared/dates.js';
+import { scheduleDailyJobs } from '../../jobs/queues.js';
 import { UPDATE_ASSIGNMENT, findAssignment } from '../helpers/queries.js';
 
 let server: TestServer;
@@ -228,5 +230,16 @@ describe('the job on a real Redis queue', () => {
     const job = await server.app.queues.deadlines.add(JobName.DEADLINE_SCAN, { asOf: '2023-02-30' }, { attempts: 5 });
     await expect(job.waitUntilFinished(events, 20_000)).rejects.toThrow(/invalid asOf/);
     expect((await server.app.queues.deadlines.getJob(job.id!))!.attemptsMade).toBe(1);
+  });
+
+  it('a worker that starts sweeps today, once however often it starts, beside the daily schedule', async () => {
+    await scheduleDailyJobs(server.app.queues, { sweepToday: true });
+    await scheduleDailyJobs(server.app.queues, { sweepToday: true });
+    const todays = (await server.app.queues.deadlines.getJobs(['waiting', 'active', 'completed', 'delayed', 'failed']))
+      .filter((job) => job?.data?.asOf === today());
+    expect(todays.map((job) => job.id)).toEqual([`${JobName.DEADLINE_SCAN}-${today()}`]);
+    const schedulers = await server.app.queues.deadlines.getJobSchedulers();
+    expect(schedulers.map((s) => s.key)).toEqual(['daily-deadline-scan']);
+    await todays[0].waitUntilFinished(events, 20_000);
   });
 });
