@@ -28,11 +28,10 @@ const COMMON = `
            coalesce(ep.review_after, ${D.reviewAfter}) as review_after,
            coalesce(ep.review_leader_after, ${D.reviewLeaderAfter}) as review_leader_after,
            coalesce(ep.auto_letter, ${D.autoLetter}) as auto_letter,
-           coalesce(array(select u.id from app_user u
-                           where u.active and (case when ep.coordinator_unit_id is null then u.role = 'COORDINATOR'
-                                                    else u.unit_id = ep.coordinator_unit_id and u.role <> 'VIEWER' end)
-                           order by u.id), '{}') as coord_ids,
-           coalesce((select c.name from unit c where c.id = ep.coordinator_unit_id), 'Cán bộ điều phối kế hoạch') as coord_label
+           case when ep.coordinator_unit_id is not null
+                then array(select u.id from app_user u
+                            where u.active and u.unit_id = ep.coordinator_unit_id and u.role <> 'VIEWER' order by u.id) end as coord_ids,
+           (select c.name from unit c where c.id = ep.coordinator_unit_id) as coord_label
       from plan p
       left join escalation_policy ep on ep.plan_id = p.id
      where p.status = 'ACTIVE' and coalesce(ep.enabled, ${D.enabled})),
@@ -45,7 +44,34 @@ const COMMON = `
     select coalesce(array_agg(u.id order by u.id), '{}') as ids,
            'Lãnh đạo ' || coalesce(string_agg(distinct coalesce(lu.short_name, lu.name), ', '), 'UBND') as label
       from app_user u join unit lu on lu.id = u.unit_id
-     where u.active and u.role = 'LEADER')`;
+     where u.active and u.role = 'LEADER'),
+  coordinators as (
+    select coalesce(array_agg(u.id order by u.id), '{}') as ids, 'Cán bộ điều phối kế hoạch' as label
+      from app_user u where u.active and u.role = 'COORDINATOR'),
+  -- Up the chain of command: a unit's leaders are the LEADER users of its nearest ancestor that has
+  -- any (the district's People's Committee for its offices and communes), and its coordinators the
+  -- COORDINATOR users of the office it reports through. A national deployment chases each district's
+  -- late work to that district's leaders, not to every leader in the country.
+  leaders_of as (
+    select u.unit_id, array_agg(u.id order by u.id) as ids, 'Lãnh đạo ' || coalesce(min(lu.short_name), min(lu.name)) as label
+      from app_user u join unit lu on lu.id = u.unit_id
+     where u.active and u.role = 'LEADER'
+     group by u.unit_id),
+  up (unit_id, ancestor_id, depth) as (
+    select u.id, u.parent_id, 1 from unit u where u.parent_id is not null
+    union all
+    select up.unit_id, p.parent_id, up.depth + 1 from up join unit p on p.id = up.ancestor_id
+     where p.parent_id is not null and up.depth < 8),
+  unit_leaders as (
+    select distinct on (up.unit_id) up.unit_id, l.ids, l.label
+      from up join leaders_of l on l.unit_id = up.ancestor_id
+     order by up.unit_id, up.depth),
+  unit_coordinators as (
+    select cu.id as unit_id, array_agg(u.id order by u.id) as ids, min(ru.name) as label
+      from unit cu
+      join unit ru on ru.id = cu.reports_through_id
+      join app_user u on u.unit_id = ru.id and u.active and u.role = 'COORDINATOR'
+     group by cu.id)`;
 
 export const COMMON_PARAMS = (asOf: string, now: Date, publicUrl: string) => [asOf, now.toISOString(), publicUrl];
 
@@ -57,7 +83,7 @@ export const OLDEST_DAY_SQL = `
 
 /** The reminder distances any chasing plan uses. */
 export const REMINDER_DISTANCES_SQL = `
-  with ${COMMON}
+  with recursive ${COMMON}
   select distinct unnest(pol.reminder_days) as n from pol`;
 
 /**
@@ -85,7 +111,7 @@ export const RESOLVE_SQL = `
  * the plan's list. Parameters: COMMON, then the ranges (n[], from[], to[]).
  */
 export const REMIND_SQL = `
-  with ${COMMON},
+  with recursive ${COMMON},
   ranges as (select * from unnest(?::int[], ?::date[], ?::date[]) as r(n, day_from, day_to)),
   sent as (
     insert into notification (id, created_at, updated_at, version, user_id, kind, title, body, day, urgent, assignment_id, dedupe_key)
@@ -115,7 +141,7 @@ export const REMIND_SQL = `
  * then the late table (day[], late[]).
  */
 export const ESCALATE_SQL = `
-  with ${COMMON},
+  with recursive ${COMMON},
   late as (select * from unnest(?::date[], ?::int[]) as l(day, late)),
   step as (
     select a.id as assignment_id, a.plan_id, a.unit_id, 'OVERDUE'::escalation_kind as kind, a.due_date as basis, l.late,
@@ -137,14 +163,21 @@ export const ESCALATE_SQL = `
                             working_days_late, raised_at, recipient_ids, recipient_label, state)
     select gen_random_uuid(), args.now, args.now, 1, s.plan_id, s.assignment_id, s.unit_id, s.kind, s.level, s.round, s.basis,
            s.late, args.now,
-           case s.level when 1 then coalesce(st.ids, '{}') when 2 then pol.coord_ids else lead.ids end,
-           case s.level when 1 then u.name when 2 then pol.coord_label else lead.label end,
+           case s.level when 1 then coalesce(st.ids, '{}')
+                        when 2 then coalesce(pol.coord_ids, uc.ids, coordinators.ids)
+                        else coalesce(ul.ids, lead.ids) end,
+           case s.level when 1 then u.name
+                        when 2 then coalesce(pol.coord_label, uc.label, coordinators.label)
+                        else coalesce(ul.label, lead.label) end,
            'OPEN'
       from step s
       join pol on pol.plan_id = s.plan_id
       join unit u on u.id = s.unit_id
       left join staff st on st.unit_id = s.unit_id
+      left join unit_leaders ul on ul.unit_id = s.unit_id
+      left join unit_coordinators uc on uc.unit_id = s.unit_id
       cross join lead
+      cross join coordinators
       cross join args
      where not exists (select 1 from escalation e
                         where e.assignment_id = s.assignment_id and e.kind = s.kind and e.basis = s.basis

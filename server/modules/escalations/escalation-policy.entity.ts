@@ -67,7 +67,7 @@ export class EscalationPolicy extends BaseEntity {
   @Property({ type: 'boolean' })
   autoLetter: Opt<boolean> = DEFAULT_ESCALATION_POLICY.autoLetter;
 
-  /** Level 2 goes to this office's users; unset: to every COORDINATOR. */
+  /** Level 2 goes to this office's users; unset: to the COORDINATORs of the office each unit reports through (else every COORDINATOR). */
   @ManyToOne({ entity: () => Unit, nullable: true, deleteRule: 'set null' })
   coordinatorUnit?: Unit | null;
 }
