@@ -5,7 +5,7 @@ import { createResourceResolver } from '../../shared/resource.resolver.js';
 import { Unit } from '../units/unit.entity.js';
 import { Facility } from './facility.entity.js';
 import { FACILITY_SPEC, INDICATOR_VALUE_SPEC } from './facility.service.js';
-import { IndicatorValue } from './indicator-value.entity.js';
+import { CashlessChannel, DigitalPlatform, IndicatorValue } from './indicator-value.entity.js';
 import { CreateFacilityArgs, FacilityFilter, IndicatorFiguresInput, IndicatorValueFilter, UpdateFacilityArgs } from './facility.inputs.js';
 
 export { FACILITY_SPEC, INDICATOR_VALUE_SPEC };
@@ -78,8 +78,28 @@ export class FacilityFieldResolver {
   }
 }
 
+/**
+ * node-postgres parses arrays of built-in types only: in a plain row, an array of a native enum is
+ * still its literal ('{A,B}'), which the lean list paths do not convert.
+ */
+function enumArray<T extends string>(value: T[] | string | null | undefined): T[] {
+  if (Array.isArray(value)) return value;
+  if (!value || value === '{}') return [];
+  return value.slice(1, -1).split(',') as T[];
+}
+
 @Resolver(() => IndicatorValue)
 export class IndicatorValueFieldResolver {
+  @FieldResolver(() => [DigitalPlatform], { description: 'Các loại nền tảng số đang dùng' })
+  digitalPlatforms(@Root() value: Lean<IndicatorValue>) {
+    return enumArray(value.digitalPlatforms);
+  }
+
+  @FieldResolver(() => [CashlessChannel], { description: 'Các kênh thanh toán không dùng tiền mặt được chấp nhận' })
+  cashlessChannels(@Root() value: Lean<IndicatorValue>) {
+    return enumArray(value.cashlessChannels);
+  }
+
   @FieldResolver(() => ID)
   facilityId(@Root() value: Lean<IndicatorValue>) {
     return value.facility.id;
