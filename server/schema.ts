@@ -11,7 +11,7 @@ import { EscalationPolicyResolver, PlanEscalationPolicyFieldResolver } from './m
 import { AssignmentEscalationFieldResolver, EscalationFieldResolver, EscalationResourceResolver } from './modules/escalations/escalation.resolver.js';
 import { AssignmentEvidenceFieldResolver, EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import {
-  FacilityFieldResolver, FacilityResourceResolver, IndicatorValueFieldResolver, IndicatorValueResourceResolver,
+  FacilityFieldResolver, FacilityReportingResolver, FacilityResourceResolver, IndicatorValueFieldResolver, IndicatorValueResourceResolver,
 } from './modules/facilities/facility.resolver.js';
 import { NotificationResolver } from './modules/notifications/notification.resolver.js';
 import { PlanFieldResolver, PlanResourceResolver } from './modules/plans/plan.resolver.js';
@@ -57,7 +57,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ProgressResolver,
       EvidenceResolver, AssignmentEvidenceFieldResolver,
       EscalationResourceResolver, EscalationFieldResolver, AssignmentEscalationFieldResolver,
-      FacilityResourceResolver, FacilityFieldResolver,
+      FacilityResourceResolver, FacilityFieldResolver, FacilityReportingResolver,
       IndicatorValueResourceResolver, IndicatorValueFieldResolver,
       ReportingObligationResourceResolver, ReportingObligationFieldResolver,
       UserResourceResolver, UserFieldResolver,

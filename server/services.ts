@@ -11,9 +11,7 @@ import { CalendarDayService } from './modules/calendar/calendar-day.service.js';
 import { EscalationPolicyService } from './modules/escalations/escalation-policy.service.js';
 import { EscalationService } from './modules/escalations/escalation.service.js';
 import { EvidenceService } from './modules/evidence/evidence.service.js';
-import { Facility } from './modules/facilities/facility.entity.js';
-import { FACILITY_SPEC, INDICATOR_VALUE_SPEC } from './modules/facilities/facility.resolver.js';
-import { IndicatorValue } from './modules/facilities/indicator-value.entity.js';
+import { FacilityService, IndicatorValueService } from './modules/facilities/facility.service.js';
 import { Plan } from './modules/plans/plan.entity.js';
 import { PLAN_SPEC } from './modules/plans/plan.service.js';
 import { ReportingObligation } from './modules/reporting/reporting-obligation.entity.js';
@@ -40,8 +38,8 @@ export function createServices(
     tasks: new TaskService(em, viewer),
     targets: new TargetService(em, viewer),
     units: new ResourceService(em, viewer, Unit, UNIT_SPEC),
-    facilities: new ResourceService(em, viewer, Facility, FACILITY_SPEC),
-    indicatorValues: new ResourceService(em, viewer, IndicatorValue, INDICATOR_VALUE_SPEC),
+    facilities: new FacilityService(em, viewer),
+    indicatorValues: new IndicatorValueService(em, viewer),
     reportingObligations: new ResourceService(em, viewer, ReportingObligation, REPORTING_OBLIGATION_SPEC),
     users: new UserService(em, viewer, credentials),
     assignments: new AssignmentService(em, viewer, loaders, notifications, escalations),

@@ -26,6 +26,7 @@ const Review = lazy(() => import('./review/Review.js'));
 const Dashboard = lazy(() => import('./dashboard/Dashboard.js'));
 const Inbox = lazy(() => import('./notifications/Inbox.js'));
 const Letters = lazy(() => import('./letters/Letters.js'));
+const FacilityFigures = lazy(() => import('./facilityFigures/FacilityFigures.js'));
 
 /** Only administrators edit the catalogue (the API refuses others anyway): everyone else gets read-only screens. */
 function readOnlyUnless(admin: boolean, resource: { list: unknown; show: unknown; edit: unknown; create: unknown }) {
@@ -56,6 +57,7 @@ export function App() {
               <Route path="/overview" element={<Dashboard />} />
               <Route path="/inbox" element={<Inbox />} />
               <Route path="/letters" element={<Letters />} />
+              <Route path="/facility-figures" element={<FacilityFigures />} />
             </CustomRoutes>
             <Resource name="Assignment" {...(readOnlyUnless(admin, assignments) as typeof assignments)} />
             <Resource name="Plan" {...(readOnlyUnless(admin, plans) as typeof plans)} />

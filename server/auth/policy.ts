@@ -42,12 +42,14 @@ export type Permission =
   /** Integrators' webhook endpoints, their secrets and deliveries. */
   | 'webhook:manage'
   /** The job queues' dashboard: payloads, failures, retries by hand. */
-  | 'queues:monitor';
+  | 'queues:monitor'
+  /** Report and correct a school's or health facility's figures: the facility's own commune's officers and head, and ADMIN. */
+  | 'facility:report';
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.ADMIN]: new Set<Permission>([
     'security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
-    'calendar:manage', 'escalation:configure', 'letter:read', 'webhook:manage', 'queues:monitor',
+    'calendar:manage', 'escalation:configure', 'letter:read', 'webhook:manage', 'queues:monitor', 'facility:report',
   ]),
   [Role.LEADER]: new Set<Permission>([
     'plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden', 'escalation:configure', 'escalation:urge', 'letter:read',
@@ -55,8 +57,8 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.COORDINATOR]: new Set<Permission>([
     'plan:read', 'assignment:work', 'assignment:review', 'evidence:read', 'evidence:read-hidden', 'escalation:urge', 'letter:read',
   ]),
-  [Role.UNIT_HEAD]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read', 'letter:read']),
-  [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read', 'letter:read']),
+  [Role.UNIT_HEAD]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read', 'letter:read', 'facility:report']),
+  [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read', 'letter:read', 'facility:report']),
   [Role.VIEWER]: new Set<Permission>(['plan:read', 'evidence:read', 'letter:read']),
 };
 
@@ -101,6 +103,9 @@ export function can(viewer: Viewer | null, permission: Permission, subject?: Uni
     case 'evidence:read':
     case 'letter:read':
       return SEES_ALL_UNITS.has(viewer.role) || (subject !== undefined && subject.unitId === viewer.unitId);
+    case 'facility:report':
+      // The subject is the facility's commune: an office's officer has another unit and is refused.
+      return viewer.role === Role.ADMIN || (subject !== undefined && subject.unitId === viewer.unitId);
     case 'assignment:review':
       return subject === undefined || subject.unitId !== viewer.unitId || viewer.role === Role.LEADER;
     default:

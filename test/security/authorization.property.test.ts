@@ -70,12 +70,15 @@ const NOT_PROBED: Record<string, string> = {
   deleteWebhookEndpoint: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
   rotateWebhookSecret: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
   redeliverWebhook: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
+  reportIndicatorValue: 'commune-scoped; facility-reporting.test.ts tries another commune, an office officer, a READ token and anonymously',
+  correctIndicatorValue: 'commune-scoped; facility-reporting.test.ts tries another commune, an office officer, a READ token and anonymously',
 };
 /** Query fields not probed here. */
 const QUERIES_NOT_PROBED: Record<string, string> = {
   evidence: 'unit-scoped evidence files; the evidence module’s own tests cover who may read them',
   urgingLetters: 'unit-scoped letters; the letters module’s own tests cover who may read them',
   urgingLetter: 'unit-scoped letters; the letters module’s own tests cover who may read them',
+  myFacilities: 'the caller’s own commune’s facilities; facility-reporting.test.ts shows an officer sees only their own',
   myNotifications: 'the caller’s own inbox; notifications.test.ts shows each user sees only their own',
   unreadCount: 'the caller’s own inbox; notifications.test.ts shows each user sees only their own',
   notification: 'the caller’s own inbox; notifications.test.ts shows another user’s notification is NOT_FOUND',
@@ -289,7 +292,8 @@ function defineProbes() {
       return { ...mutationCall(mutations[`delete${type}`], { id }), field: `delete${type}`, allowed, allowedCode: 'NOT_FOUND' };
     };
   };
-  for (const type of [...RESOURCES, 'Assignment', 'User', 'ApiToken']) generic(type, model.administers);
+  // Indicator values are read-only in the generic shape: they are reported and corrected instead.
+  for (const type of [...RESOURCES.filter((t) => t !== 'IndicatorValue'), 'Assignment', 'User', 'ApiToken']) generic(type, model.administers);
   OPERATIONS.transitionAssignment = transition;
   OPERATIONS.updateAssignment = updateAssignment;
   // Every generic value would make a valid holiday: an authorised attempt asks for a make-up working Tuesday instead.

@@ -3,10 +3,13 @@ import WorkIcon from '@mui/icons-material/Work';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import CampaignIcon from '@mui/icons-material/Campaign';
+import SchoolIcon from '@mui/icons-material/School';
 import { Menu, usePermissions } from 'react-admin';
 import type { Role } from '../types.js';
 
 export const WORKING_ROLES: Role[] = ['OFFICER', 'UNIT_HEAD', 'COORDINATOR'];
+/** Roles that enter their commune's facility figures (the API limits them to their own commune). */
+export const FACILITY_REPORTING_ROLES: Role[] = ['ADMIN', 'OFFICER', 'UNIT_HEAD'];
 export const REVIEW_ROLES: Role[] = ['LEADER', 'COORDINATOR'];
 /** Roles whose first screen is their own unit's work rather than the whole plan. */
 export const UNIT_FIRST_ROLES: Role[] = ['OFFICER', 'UNIT_HEAD'];
@@ -29,6 +32,9 @@ export function AppMenu() {
       {!unitFirst && myWork}
       <Menu.Item to="/inbox" primaryText="app.menu.inbox" leftIcon={<NotificationsIcon />} data-testid="menu-inbox" />
       <Menu.Item to="/letters" primaryText="app.menu.letters" leftIcon={<CampaignIcon />} data-testid="menu-letters" />
+      {role && FACILITY_REPORTING_ROLES.includes(role) && (
+        <Menu.Item to="/facility-figures" primaryText="app.menu.facility_figures" leftIcon={<SchoolIcon />} data-testid="menu-facility-figures" />
+      )}
       <Menu.ResourceItem name="Assignment" />
       <Menu.ResourceItem name="Plan" />
       <Menu.ResourceItem name="Task" />

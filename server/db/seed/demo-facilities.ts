@@ -1,4 +1,5 @@
 import { FacilityLevel, FacilitySector } from '../../modules/facilities/facility.entity.js';
+import { CashlessChannel, DigitalPlatform, PLATFORMS_BY_SECTOR } from '../../modules/facilities/indicator-value.entity.js';
 
 export interface DemoFacility {
   code: string;
@@ -8,11 +9,16 @@ export interface DemoFacility {
   level: FacilityLevel;
   values: Array<{
     asOf: string;
+    periodStart: string;
+    periodEnd: string;
     usesDigitalPlatform: boolean;
-    platforms: string[];
+    digitalPlatforms: DigitalPlatform[];
     acceptsCashless: boolean;
+    cashlessChannels: CashlessChannel[];
     cashlessTransactions: number;
     totalTransactions: number;
+    cashlessAmount: number;
+    totalAmount: number;
   }>;
 }
 
@@ -23,8 +29,7 @@ const LEVELS: Array<{ level: FacilityLevel; sector: FacilitySector; prefix: stri
   { level: FacilityLevel.HEALTH_STATION, sector: FacilitySector.HEALTH, prefix: 'Trạm Y tế', code: 'TYT' },
 ];
 
-const EDUCATION_PLATFORMS = ['vnEdu', 'SMAS', 'K12Online'];
-const HEALTH_PLATFORMS = ['Hồ sơ sức khỏe điện tử', 'Quản lý tiêm chủng', 'Đơn thuốc điện tử'];
+const CHANNELS = [CashlessChannel.BANK_TRANSFER_QR, CashlessChannel.CARD, CashlessChannel.E_WALLET, CashlessChannel.PUBLIC_SERVICE_PORTAL];
 
 /** A small deterministic generator, so every installation gets the same demo figures. */
 function seededRandom(seed: string): () => number {
@@ -43,17 +48,29 @@ export function demoFacilities(communes: Array<{ code: string; name: string }>):
   const facilities: DemoFacility[] = [];
   const add = (code: string, name: string, communeCode: string, sector: FacilitySector, level: FacilityLevel) => {
     const random = seededRandom(code);
-    const platforms = sector === FacilitySector.EDUCATION ? EDUCATION_PLATFORMS : HEALTH_PLATFORMS;
-    const values = ['2022-06-30', '2022-12-20'].map((asOf, period) => {
+    const platforms = PLATFORMS_BY_SECTOR[sector];
+    const values = [['2022-01-01', '2022-06-30'], ['2022-07-01', '2022-12-20']].map(([periodStart, asOf], period) => {
       const total = 200 + Math.floor(random() * 800);
       const usesDigitalPlatform = random() < 0.35 + period * 0.3;
+      const chosen = platforms.filter(() => random() < 0.5);
+      const digitalPlatforms = usesDigitalPlatform ? (chosen.length ? chosen : [platforms[0]]) : [];
+      const acceptsCashless = random() < 0.5 + period * 0.35;
+      const cashlessChannels = acceptsCashless ? [CHANNELS[0], ...CHANNELS.slice(1).filter(() => random() < 0.4)] : [];
+      const cashlessTransactions = Math.floor(total * (0.2 + period * 0.3 + random() * 0.3));
+      // Fees of tens to a few hundred thousand đồng per transaction.
+      const averageFee = 50_000 + Math.floor(random() * 20) * 10_000;
       return {
         asOf,
+        periodStart,
+        periodEnd: asOf,
         usesDigitalPlatform,
-        platforms: usesDigitalPlatform ? platforms.filter(() => random() < 0.6) : [],
-        acceptsCashless: random() < 0.5 + period * 0.35,
-        cashlessTransactions: Math.floor(total * (0.2 + period * 0.3 + random() * 0.3)),
+        digitalPlatforms,
+        acceptsCashless,
+        cashlessChannels,
+        cashlessTransactions,
         totalTransactions: total,
+        cashlessAmount: cashlessTransactions * averageFee,
+        totalAmount: total * averageFee,
       };
     });
     facilities.push({ code, name, communeCode, sector, level, values });

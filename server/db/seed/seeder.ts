@@ -168,7 +168,7 @@ export async function seedDatabase(rootEm: EntityManager, options: SeedOptions):
         });
         for (const v of f.values) {
           const { asOf, ...values } = v;
-          await ensure(IndicatorValue, { facility, asOf }, values);
+          await ensure(IndicatorValue, { facility, asOf, supersedes: null }, values);
         }
       }
     }

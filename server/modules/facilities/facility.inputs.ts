@@ -1,7 +1,8 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, VersionedArgs } from '../../shared/resource.resolver.js';
-import { LocalDateScalar } from '../../shared/scalars.js';
+import { LocalDateScalar, VndScalar } from '../../shared/scalars.js';
+import { CashlessChannel, DigitalPlatform } from './indicator-value.entity.js';
 import { FacilityLevel, FacilitySector } from './facility.entity.js';
 
 @InputType()
@@ -67,64 +68,46 @@ export class IndicatorValueFilter extends BaseFilter {
   facilityId?: string;
 }
 
-@ArgsType()
-export class CreateIndicatorValueArgs {
-  @Field(() => ID)
-  facilityId: string;
+/** One period's figures for a facility, as a commune officer enters them. */
+@InputType()
+export class IndicatorFiguresInput {
+  @Field(() => LocalDateScalar, { description: 'Đầu kỳ báo cáo' })
+  periodStart: string;
 
-  @Field(() => LocalDateScalar)
-  asOf: string;
+  @Field(() => LocalDateScalar, { description: 'Cuối kỳ báo cáo; số liệu được chốt tại ngày này' })
+  periodEnd: string;
 
-  @Field(() => Boolean)
-  usesDigitalPlatform: boolean;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @Field(() => [DigitalPlatform], { description: 'Các loại nền tảng số đang dùng (để trống nếu không dùng)' })
   @ArrayMaxSize(20)
-  @MaxLength(80, { each: true })
-  platforms?: string[];
+  digitalPlatforms: DigitalPlatform[];
 
-  @Field(() => Boolean)
-  acceptsCashless: boolean;
+  @Field(() => [CashlessChannel], { description: 'Các kênh thanh toán không dùng tiền mặt (để trống nếu không nhận)' })
+  @ArrayMaxSize(10)
+  cashlessChannels: CashlessChannel[];
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @Field(() => Int)
   @Min(0)
   @Max(100_000_000)
-  cashlessTransactions?: number;
+  cashlessTransactions: number;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @Field(() => Int)
   @Min(0)
   @Max(100_000_000)
-  totalTransactions?: number;
-}
+  totalTransactions: number;
 
-@ArgsType()
-export class UpdateIndicatorValueArgs extends VersionedArgs {
-  @Field(() => Boolean, { nullable: true })
-  @IsOptional()
-  usesDigitalPlatform?: boolean;
+  @Field(() => VndScalar)
+  cashlessAmount: number;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @MaxLength(80, { each: true })
-  platforms?: string[];
+  @Field(() => VndScalar)
+  totalAmount: number;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => String, { nullable: true })
   @IsOptional()
-  acceptsCashless?: boolean;
+  @Length(2, 255)
+  focalPersonName?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => String, { nullable: true })
   @IsOptional()
-  @Min(0)
-  @Max(100_000_000)
-  cashlessTransactions?: number;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(0)
-  @Max(100_000_000)
-  totalTransactions?: number;
+  @Matches(/^\+?[0-9 .]{8,20}$/, { message: 'Số điện thoại chỉ gồm chữ số (8–15 số), có thể có dấu + ở đầu' })
+  focalPersonPhone?: string | null;
 }

@@ -1,31 +1,14 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import type { Lean } from '../../shared/lean.js';
-import { OrderDirection } from '../../shared/pagination.js';
-import type { ResourceSpec } from '../../shared/resource.service.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
 import { Unit } from '../units/unit.entity.js';
 import { Facility } from './facility.entity.js';
-import { IndicatorValue } from './indicator-value.entity.js';
-import {
-  CreateFacilityArgs, CreateIndicatorValueArgs, FacilityFilter, IndicatorValueFilter, UpdateFacilityArgs, UpdateIndicatorValueArgs,
-} from './facility.inputs.js';
+import { FACILITY_SPEC, INDICATOR_VALUE_SPEC } from './facility.service.js';
+import { CashlessChannel, DigitalPlatform, IndicatorValue } from './indicator-value.entity.js';
+import { CreateFacilityArgs, FacilityFilter, IndicatorFiguresInput, IndicatorValueFilter, UpdateFacilityArgs } from './facility.inputs.js';
 
-export const FACILITY_SPEC: ResourceSpec = {
-  label: 'cơ sở',
-  searchFields: ['name', 'code'],
-  sortable: ['code', 'name', 'sector', 'level'],
-  defaultSort: ['code', OrderDirection.ASC],
-  writePermission: 'catalogue:manage',
-};
-
-export const INDICATOR_VALUE_SPEC: ResourceSpec = {
-  label: 'số liệu chỉ tiêu',
-  searchFields: [],
-  sortable: ['asOf'],
-  defaultSort: ['asOf', OrderDirection.DESC],
-  writePermission: 'catalogue:manage',
-};
+export { FACILITY_SPEC, INDICATOR_VALUE_SPEC };
 
 export const FacilityResourceResolver = createResourceResolver({
   type: Facility,
@@ -39,6 +22,7 @@ export const FacilityResourceResolver = createResourceResolver({
   updateArgs: UpdateFacilityArgs,
 });
 
+/** Read-only in the generic shape: figures are reported and corrected, never edited in place or deleted. */
 export const IndicatorValueResourceResolver = createResourceResolver({
   type: IndicatorValue,
   name: 'IndicatorValue',
@@ -47,9 +31,34 @@ export const IndicatorValueResourceResolver = createResourceResolver({
   filter: IndicatorValueFilter,
   sortable: INDICATOR_VALUE_SPEC.sortable,
   service: (ctx) => ctx.services.indicatorValues,
-  createArgs: CreateIndicatorValueArgs,
-  updateArgs: UpdateIndicatorValueArgs,
 });
+
+@Resolver()
+export class FacilityReportingResolver {
+  @Query(() => [Facility], { description: 'Các cơ sở mà người dùng được nhập số liệu (cơ sở của xã mình)' })
+  myFacilities(@Ctx() ctx: Context) {
+    return ctx.services.facilities.mine();
+  }
+
+  @Mutation(() => IndicatorValue, { description: 'Nhập số liệu một kỳ của cơ sở' })
+  reportIndicatorValue(
+    @Arg('facilityId', () => ID) facilityId: string,
+    @Arg('input', () => IndicatorFiguresInput) input: IndicatorFiguresInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.indicatorValues.report(facilityId, input);
+  }
+
+  @Mutation(() => IndicatorValue, { description: 'Điều chỉnh số liệu: thêm bản mới kèm lý do, bản cũ vẫn được lưu' })
+  correctIndicatorValue(
+    @Arg('id', () => ID, { description: 'Bản số liệu được điều chỉnh (bản mới nhất của ngày đó)' }) id: string,
+    @Arg('input', () => IndicatorFiguresInput) input: IndicatorFiguresInput,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.indicatorValues.correct(id, input, reason);
+  }
+}
 
 @Resolver(() => Facility)
 export class FacilityFieldResolver {
@@ -63,14 +72,34 @@ export class FacilityFieldResolver {
     return ctx.loaders.unit.load(facility.commune.id);
   }
 
-  @FieldResolver(() => [IndicatorValue], { description: 'Số liệu theo ngày, mới nhất trước' })
+  @FieldResolver(() => [IndicatorValue], { description: 'Lịch sử số liệu, mới nhất trước (kể cả các bản đã được điều chỉnh)' })
   indicatorValues(@Root() facility: Lean<Facility>, @Ctx() ctx: Context) {
     return ctx.loaders.indicatorValuesByFacility.load(facility.id);
   }
 }
 
+/**
+ * node-postgres parses arrays of built-in types only: in a plain row, an array of a native enum is
+ * still its literal ('{A,B}'), which the lean list paths do not convert.
+ */
+function enumArray<T extends string>(value: T[] | string | null | undefined): T[] {
+  if (Array.isArray(value)) return value;
+  if (!value || value === '{}') return [];
+  return value.slice(1, -1).split(',') as T[];
+}
+
 @Resolver(() => IndicatorValue)
 export class IndicatorValueFieldResolver {
+  @FieldResolver(() => [DigitalPlatform], { description: 'Các loại nền tảng số đang dùng' })
+  digitalPlatforms(@Root() value: Lean<IndicatorValue>) {
+    return enumArray(value.digitalPlatforms);
+  }
+
+  @FieldResolver(() => [CashlessChannel], { description: 'Các kênh thanh toán không dùng tiền mặt được chấp nhận' })
+  cashlessChannels(@Root() value: Lean<IndicatorValue>) {
+    return enumArray(value.cashlessChannels);
+  }
+
   @FieldResolver(() => ID)
   facilityId(@Root() value: Lean<IndicatorValue>) {
     return value.facility.id;
@@ -79,5 +108,25 @@ export class IndicatorValueFieldResolver {
   @FieldResolver(() => Facility)
   facility(@Root() value: Lean<IndicatorValue>, @Ctx() ctx: Context) {
     return ctx.loaders.facility.load(value.facility.id);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'Bản số liệu mà bản này điều chỉnh' })
+  supersedesId(@Root() value: Lean<IndicatorValue>) {
+    return value.supersedes?.id ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'Bản điều chỉnh bản này (nếu có)' })
+  async supersededById(@Root() value: Lean<IndicatorValue>, @Ctx() ctx: Context) {
+    return (await ctx.loaders.correctionOf.load(value.id)) ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Bản đang được tính (chưa bị điều chỉnh)' })
+  async isCurrent(@Root() value: Lean<IndicatorValue>, @Ctx() ctx: Context) {
+    return !(await ctx.loaders.correctionOf.load(value.id));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Họ tên người nhập' })
+  async reportedByName(@Root() value: Lean<IndicatorValue>, @Ctx() ctx: Context) {
+    return value.reportedBy ? ((await ctx.loaders.user.load(value.reportedBy.id))?.fullName ?? null) : null;
   }
 }

@@ -65,6 +65,8 @@ const TARGET_VALUES_SQL = `
            v.cashless_transactions, v.total_transactions
       from indicator_value v join facility f on f.id = v.facility_id
      where v.as_of <= ?::date
+       -- A corrected row no longer counts: its correction (the row nobody corrects) does.
+       and not exists (select 1 from indicator_value c where c.supersedes_id = v.id)
      order by v.facility_id, v.as_of desc
   ), groups as (
     -- The facilities collapse to a handful of (sector, hospital) groups before the targets meet them.

@@ -4,7 +4,8 @@ import { lazyPage } from '../lazy.js';
 export default {
   list: lazyPage(() => import('./IndicatorValueList.js')),
   show: lazyPage(() => import('./IndicatorValueShow.js')),
-  edit: lazyPage(() => import('./IndicatorValueEdit.js')),
-  create: lazyPage(() => import('./IndicatorValueCreate.js')),
+  // Figures are entered and corrected on the facility figures page, never edited in place.
+  edit: undefined,
+  create: undefined,
   icon: InsightsIcon,
 };
