@@ -42,7 +42,9 @@ const COMMON = `
      group by u.unit_id),
   lead as (
     select coalesce(array_agg(u.id order by u.id), '{}') as ids,
-           'Lãnh đạo ' || coalesce(string_agg(distinct coalesce(lu.short_name, lu.name), ', '), 'UBND') as label
+           -- One leadership (a district's own install) names itself; several are just "the leaders".
+           case when count(distinct lu.id) = 1 then left('Lãnh đạo ' || min(coalesce(lu.short_name, lu.name)), 255)
+                else 'Lãnh đạo UBND' end as label
       from app_user u join unit lu on lu.id = u.unit_id
      where u.active and u.role = 'LEADER'),
   coordinators as (
@@ -53,7 +55,7 @@ const COMMON = `
   -- COORDINATOR users of the office it reports through. A national deployment chases each district's
   -- late work to that district's leaders, not to every leader in the country.
   leaders_of as (
-    select u.unit_id, array_agg(u.id order by u.id) as ids, 'Lãnh đạo ' || coalesce(min(lu.short_name), min(lu.name)) as label
+    select u.unit_id, array_agg(u.id order by u.id) as ids, left('Lãnh đạo ' || coalesce(min(lu.short_name), min(lu.name)), 255) as label
       from app_user u join unit lu on lu.id = u.unit_id
      where u.active and u.role = 'LEADER'
      group by u.unit_id),
