@@ -12,7 +12,7 @@ import type { Assignment, AssignmentAction, LatestChange, PlanProgress, TargetRo
  */
 const schema = introspectionFromSchema(buildSchema(schemaSdl)).__schema;
 
-export const ASSIGNMENT_FIELDS = `id version status role progress note blockedReason dueDate
+export const ASSIGNMENT_FIELDS = `id version status role scope assumption progress note blockedReason dueDate
   deadlineClass daysOverdue allowedActions evidenceCount mayAttachEvidence planId taskId unitId updatedAt submittedAt completedAt
   task { id number title } unit { id code name }
   history { id action fromStatus toStatus comment actorName at progress }`;
@@ -57,12 +57,12 @@ export const SORT_ALIASES: Record<string, Record<string, string>> = {
 /** A plan's full source text is large and read only on request: generic queries leave it out. */
 const PLAN_FIELDS = [
   'id', 'code', 'title', 'number', 'issuingBody', 'issueDate', 'issuePlaceAndDate', 'parentId', 'periodStart', 'periodEnd',
-  'signerName', 'signerTitle', 'status', 'createdAt', 'updatedAt', 'version',
+  'signerName', 'signerTitle', 'status', 'assumption', 'createdAt', 'updatedAt', 'version',
 ];
 
 /** Evidence lists stay out of generic assignment queries: screens that need them ask for them. */
 const ASSIGNMENT_LIST_FIELDS = [
-  'id', 'version', 'status', 'role', 'progress', 'note', 'blockedReason', 'dueDate', 'deadlineClass', 'daysOverdue',
+  'id', 'version', 'status', 'role', 'scope', 'assumption', 'progress', 'note', 'blockedReason', 'dueDate', 'deadlineClass', 'daysOverdue',
   'allowedActions', 'evidenceCount', 'mayAttachEvidence', 'planId', 'taskId', 'unitId', 'startedAt', 'submittedAt', 'completedAt',
   'createdAt', 'updatedAt', 'history',
 ];
@@ -137,8 +137,8 @@ export const dataProvider: AppDataProvider = {
   async planTargets(planId) {
     const data = await gqlRequest<{ Plan: { targets: TargetRow[] } }>(
       `query($planId: ID!) { Plan(id: $planId) { targets {
-        id code title thresholdPercent comparator deadline
-        current { valuePercent met basedOnDemoData facilitiesCounted asOf }
+        id code title note thresholdPercent comparator deadline
+        current { valuePercent met status notApplicableReason basedOnDemoData facilitiesCounted facilitiesInScope asOf }
       } } }`,
       { planId },
     );

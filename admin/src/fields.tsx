@@ -1,4 +1,5 @@
-import { FunctionField, SelectField, SelectInput, useRecordContext, type FunctionFieldProps } from 'react-admin';
+import { Alert } from '@mui/material';
+import { FunctionField, SelectField, SelectInput, useRecordContext, useTranslate, type FunctionFieldProps } from 'react-admin';
 import { formatDay, formatInstant } from './format.js';
 
 /** A LocalDate field shown dd/MM/yyyy. */
@@ -34,6 +35,7 @@ export const ENUMS = {
   AssignmentStatus: ['NOT_STARTED', 'IN_PROGRESS', 'SUBMITTED', 'BLOCKED', 'DONE', 'CANCELLED'],
   DeadlineClass: ['DONE_ON_TIME', 'DONE_LATE', 'NOT_DONE_WITHIN_DEADLINE', 'OVERDUE'],
   AssignmentRole: ['LEAD', 'COORDINATE'],
+  AssignmentScope: ['DISTRICT', 'OWN_FACILITIES'],
   Role: ['ADMIN', 'LEADER', 'COORDINATOR', 'UNIT_HEAD', 'OFFICER', 'VIEWER'],
   UnitKind: ['LEADERSHIP', 'OFFICE', 'CENTRE', 'COMMUNE', 'TOWNSHIP', 'BANK', 'ENTERPRISE', 'PROVINCIAL_DEPARTMENT'],
   PlanStatus: ['DRAFT', 'ACTIVE', 'CLOSED'],
@@ -67,4 +69,16 @@ export function EnumInput({ source, enumName, ...rest }: { source: string; enumN
 export function TaskTitle() {
   const record = useRecordContext<{ number: string; title: string }>();
   return record ? <span>{`${record.number}. ${record.title}`}</span> : null;
+}
+
+/** What the data entry assumed where the document is silent: shown, never hidden in the seed. */
+export function AssumptionLine() {
+  const record = useRecordContext<{ assumption?: string | null }>();
+  const translate = useTranslate();
+  if (!record?.assumption) return null;
+  return (
+    <Alert severity="info" variant="outlined" sx={{ my: 1 }} data-testid="assumption">
+      {translate('app.assumption', { text: record.assumption })}
+    </Alert>
+  );
 }

@@ -21,6 +21,9 @@ export interface Assignment {
   version: number;
   status: AssignmentStatus;
   role: 'LEAD' | 'COORDINATE';
+  /** OWN_FACILITIES: led by a commune at its own schools and health facilities (part V.4). */
+  scope: 'DISTRICT' | 'OWN_FACILITIES';
+  assumption: string | null;
   progress: number;
   note: string | null;
   blockedReason: string | null;
@@ -83,7 +86,17 @@ export interface TargetRow {
   thresholdPercent: number;
   comparator: 'AT_LEAST' | 'MORE_THAN';
   deadline: string;
-  current: { valuePercent: number | null; met: boolean; basedOnDemoData: boolean; facilitiesCounted: number; asOf: string };
+  note: string | null;
+  current: {
+    valuePercent: number | null;
+    met: boolean;
+    status: 'MET' | 'NOT_MET' | 'NO_DATA' | 'NOT_APPLICABLE';
+    notApplicableReason: string | null;
+    basedOnDemoData: boolean;
+    facilitiesCounted: number;
+    facilitiesInScope: number;
+    asOf: string;
+  };
 }
 
 export interface LatestChange extends StatusChange {

@@ -83,7 +83,7 @@ describe('escalations through GraphQL', () => {
       leader,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.planProgress.openEscalations).toEqual({ total: 116, level1: 0, level2: 0, level3: 116 });
+    expect(res.data!.planProgress.openEscalations).toEqual({ total: 236, level1: 0, level2: 0, level3: 236 });
     expect(res.data!.planProgress.byUnit.find((u: any) => u.unit.code === 'PHONG-GDDT').openEscalations).toEqual({ total: 4, level3: 4 });
   });
 

@@ -179,16 +179,20 @@ describe('figures from SQL equal the pure rules', () => {
       facts.push({ ...f, cashlessTransactions: cashless });
     }
     const res = await server.gql(
-      `{ allPlans(perPage: 100) { code targets { code sector metric comparator thresholdPercent current(asOf: "2022-07-01") {
-          valuePercent met facilitiesCounted basedOnDemoData } } } }`,
+      `{ allPlans(perPage: 100) { code targets { code sector metric comparator thresholdPercent facilityLevels notApplicableReason
+          current(asOf: "2022-07-01") { valuePercent met status facilitiesCounted facilitiesInScope basedOnDemoData } } } }`,
       {},
       token,
     );
     expect(res.errors).toBeUndefined();
     const targets = res.data!.allPlans.flatMap((p: any) => p.targets);
     expect(targets.length).toBeGreaterThanOrEqual(5);
+    // Every facility counts towards whether a target applies, the seeded ones (now without figures) too.
+    const present = await sql<{ sector: FacilitySector; level: FacilityLevel }>('select sector, level from facility');
     for (const t of targets) {
-      const expected = evaluateTarget(t, facts);
+      const expected = evaluateTarget(t, facts, present);
+      expect(t.current.status, t.code).toBe(expected.status);
+      expect(t.current.facilitiesInScope, t.code).toBe(expected.facilitiesInScope);
       expect(t.current.facilitiesCounted, t.code).toBe(expected.facilitiesCounted);
       expect(t.current.met, t.code).toBe(expected.met);
       expect(t.current.basedOnDemoData, t.code).toBe(expected.basedOnDemoData);

@@ -23,7 +23,7 @@ describe('seeding for production', () => {
         'select (select count(*)::int from facility) as facilities, (select count(*)::int from assignment) as assignments',
       );
       expect(facilities).toBe(0);
-      expect(assignments).toBe(116);
+      expect(assignments).toBe(236);
 
       // A second start with another ADMIN_PASSWORD does not replace the administrator's password.
       await seedDatabase(orm.em as never, { demo: false, adminPassword: 'mot-mat-khau-khac' });

@@ -14,9 +14,9 @@ afterAll(() => server?.close());
 const PLAN = `query($code: String) { allPlans(filter: { q: $code }) { id } }`;
 const PLAN_DETAIL = `query($id: ID!) { Plan(id: $id) { id code number title issuingBody signerName signerTitle status periodStart periodEnd sourceText
   parent { code number issueDate issuingBody }
-  targets { code sector metric comparator thresholdPercent deadline }
+  targets { code title sector metric comparator thresholdPercent deadline facilityLevels note }
   tasks { number title dueDate subtasks { number title } } } }`;
-const TASKS = `query($planId: ID) { allTasks(perPage: 20, filter: { planId: $planId }) { number subtasks { number } assignments { role unit { code } } } }`;
+const TASKS = `query($planId: ID) { allTasks(perPage: 20, filter: { planId: $planId }) { number subtasks { number } assignments { role scope unit { code } } } }`;
 
 async function districtPlan() {
   const id = (await server.gql(PLAN, { code: 'HT-CDS-TTKDTM-2022' }, token)).data!.allPlans[0].id;
@@ -62,7 +62,10 @@ describe('the seeded district plan matches the document', () => {
     expect(leafTasks.map((t: any) => t.number)).toEqual(['1.1', '1.2', '2.1', '2.2', '3', '4', '5', '6']);
     expect(tasks.filter((t: any) => t.subtasks.length).every((t: any) => t.assignments.length === 0)).toBe(true);
     const leads = Object.fromEntries(
-      leafTasks.map((t: any) => [t.number, t.assignments.filter((a: any) => a.role === 'LEAD').map((a: any) => a.unit.code).sort()]),
+      leafTasks.map((t: any) => [
+        t.number,
+        t.assignments.filter((a: any) => a.role === 'LEAD' && a.scope === 'DISTRICT').map((a: any) => a.unit.code).sort(),
+      ]),
     );
     expect(leads).toEqual({
       '1.1': ['PHONG-GDDT'],
@@ -76,25 +79,42 @@ describe('the seeded district plan matches the document', () => {
     });
     const coordinating = (n: string) =>
       leafTasks.find((t: any) => t.number === n).assignments.filter((a: any) => a.role === 'COORDINATE').map((a: any) => a.unit.code);
-    // Part V.4: every commune and the township carry out the work at their schools and health facilities.
+    // Part V.4: every commune and the township coordinate with the offices on the district's task…
+    const commune = (c: string) => c.startsWith('XA-') || c === 'TT-HATRUNG';
     for (const n of ['1.1', '1.2', '2.1', '2.2', '3']) {
-      expect(coordinating(n).filter((c: string) => c.startsWith('XA-') || c === 'TT-HATRUNG')).toHaveLength(20);
+      expect(coordinating(n).filter(commune)).toHaveLength(20);
     }
+    // …and lead the same work at their own schools and health facilities ("theo phân cấp").
+    const ownFacilities = (n: string) =>
+      leafTasks.find((t: any) => t.number === n).assignments.filter((a: any) => a.scope === 'OWN_FACILITIES');
+    for (const n of ['1.1', '1.2', '2.1', '2.2', '4', '5']) {
+      expect(ownFacilities(n).map((a: any) => a.unit.code).filter(commune)).toHaveLength(20);
+      expect(ownFacilities(n).every((a: any) => a.role === 'LEAD')).toBe(true);
+    }
+    expect(ownFacilities('3')).toEqual([]);
+    expect(ownFacilities('6')).toEqual([]);
     expect(coordinating('1.2')).toContain('AGRIBANK-HT');
     expect(coordinating('2.2')).toContain('AGRIBANK-HT');
     expect(coordinating('3')).toContain('TT-VHTTTDL');
     expect(coordinating('6')).toEqual(expect.arrayContaining(['VT-VIETTEL', 'VT-VNPT', 'VT-MOBIFONE', 'AGRIBANK-HT']));
   });
 
-  it('has the five measurable targets of part II', async () => {
+  it('has the five measurable targets of part II, T5 in its school part and its provincial-hospital part', async () => {
     const plan = await districtPlan();
-    expect(plan.targets.map((t: any) => [t.code, t.sector, t.metric, t.comparator, t.thresholdPercent, t.deadline])).toEqual([
-      ['T1', 'EDUCATION', 'FACILITIES_USING_DIGITAL_PLATFORM', 'AT_LEAST', 50, '2022-12-31'],
-      ['T2', 'HEALTH', 'FACILITIES_USING_DIGITAL_PLATFORM', 'AT_LEAST', 50, '2022-12-31'],
-      ['T3', 'EDUCATION', 'FACILITIES_ACCEPTING_CASHLESS', 'AT_LEAST', 100, '2022-12-31'],
-      ['T4', 'HEALTH', 'FACILITIES_ACCEPTING_CASHLESS', 'AT_LEAST', 100, '2022-12-31'],
-      ['T5', 'EDUCATION_AND_HEALTH', 'CASHLESS_TRANSACTION_SHARE', 'MORE_THAN', 50, '2022-12-31'],
+    expect(plan.targets.map((t: any) => [t.code, t.sector, t.metric, t.comparator, t.thresholdPercent, t.deadline, t.facilityLevels])).toEqual([
+      ['T1', 'EDUCATION', 'FACILITIES_USING_DIGITAL_PLATFORM', 'AT_LEAST', 50, '2022-12-31', null],
+      ['T2', 'HEALTH', 'FACILITIES_USING_DIGITAL_PLATFORM', 'AT_LEAST', 50, '2022-12-31', null],
+      ['T3', 'EDUCATION', 'FACILITIES_ACCEPTING_CASHLESS', 'AT_LEAST', 100, '2022-12-31', null],
+      ['T4', 'HEALTH', 'FACILITIES_ACCEPTING_CASHLESS', 'AT_LEAST', 100, '2022-12-31', null],
+      ['T5.1', 'EDUCATION', 'CASHLESS_TRANSACTION_SHARE', 'MORE_THAN', 50, '2022-12-31', null],
+      ['T5.2', 'HEALTH', 'CASHLESS_TRANSACTION_SHARE', 'MORE_THAN', 50, '2022-12-31', ['PROVINCIAL_HOSPITAL']],
     ]);
+    // The document's wording ("trên địa bàn tỉnh", from the provincial plan) stays; a note says how the district applies it.
+    for (const t of plan.targets) {
+      expect(t.title, t.code).toContain('trên địa bàn tỉnh');
+      expect(t.note, t.code).toMatch(/trên địa bàn tỉnh|tuyến tỉnh/);
+    }
+    expect(plan.targets[0].note).toContain('huyện áp dụng cho các trường học, cơ sở y tế trên địa bàn huyện Hà Trung');
   });
 
   it('has the units with their exact codes, the township and 19 communes, and who reports through whom', async () => {

@@ -1,7 +1,7 @@
 import { attachSampleEvidence } from './evidence.js';
 import type { TestServer } from './server.js';
 
-export const ASSIGNMENT_FIELDS = `id status progress note version dueDate blockedReason startedAt submittedAt completedAt
+export const ASSIGNMENT_FIELDS = `id scope status progress note version dueDate blockedReason startedAt submittedAt completedAt
   deadlineClass allowedActions unit { code } task { number }
   history { action fromStatus toStatus comment actorUsername progress }`;
 
@@ -14,8 +14,8 @@ export async function planId(server: TestServer, token: string, code = 'HT-CDS-T
   return res.data!.allPlans.find((p) => p.code === code)!.id;
 }
 
-/** The assignment of a unit on a task, looked up through the public API. */
-export async function findAssignment(server: TestServer, token: string, unitCode: string, taskNumber: string) {
+/** The assignment of a unit on a task (its district part unless asked otherwise), looked up through the public API. */
+export async function findAssignment(server: TestServer, token: string, unitCode: string, taskNumber: string, scope = 'DISTRICT') {
   const units = await server.gql<{ allUnits: Array<{ id: string }> }>(
     'query($q: String) { allUnits(filter: { q: $q }) { id } }',
     { q: unitCode },
@@ -26,7 +26,7 @@ export async function findAssignment(server: TestServer, token: string, unitCode
     { unitId: units.data!.allUnits[0].id },
     token,
   );
-  const found = res.data!.allAssignments.find((a) => a.task.number === taskNumber && a.unit.code === unitCode);
+  const found = res.data!.allAssignments.find((a) => a.task.number === taskNumber && a.unit.code === unitCode && a.scope === scope);
   if (!found) throw new Error(`no assignment ${unitCode} / ${taskNumber}: ${JSON.stringify(res.errors)}`);
   return found;
 }

@@ -34,13 +34,13 @@ describe('letters the ladder drafts', () => {
     const gap = every - ((late - l3) % every);
     const nextRound = calendar.addWorkingDays(first, gap);
     const stepped = await sweep(nextRound);
-    expect(stepped.escalations).toBe(116);
+    expect(stepped.escalations).toBe(236);
     // …but a unit sent a letter fewer than `repeatEvery` working days ago gets none.
     expect(stepped.letters).toBe(gap < every ? 0 : units);
 
     const after = calendar.addWorkingDays(nextRound, every);
     const again = await sweep(after);
-    expect(again.escalations).toBe(116);
+    expect(again.escalations).toBe(236);
     expect(again.letters).toBe(units);
   });
 });

@@ -71,12 +71,12 @@ describe('the seeded 2022 plan swept years later', () => {
   it('gets one current step per open assignment, not every step it missed', async () => {
     const result = await sweep('2026-03-02');
     const late = calendar.workingDaysBetween('2022-12-31', '2026-03-02');
-    expect(result).toMatchObject({ asOf: '2026-03-02', workingDay: true, escalations: 116, reminders: 0, resolved: 0 });
+    expect(result).toMatchObject({ asOf: '2026-03-02', workingDay: true, escalations: 236, reminders: 0, resolved: 0 });
     const steps = await sql<{ level: number; round: number; working_days_late: number; assignments: number; rows: number }>(
       `select level, round, working_days_late, count(distinct assignment_id)::int as assignments, count(*)::int as rows
          from escalation group by level, round, working_days_late`,
     );
-    expect(steps).toEqual([{ level: 3, round: Math.floor((late - 7) / 7), working_days_late: late, assignments: 116, rows: 116 }]);
+    expect(steps).toEqual([{ level: 3, round: Math.floor((late - 7) / 7), working_days_late: late, assignments: 236, rows: 236 }]);
     // One automatic letter per unit with late work; nobody has an e-mail address yet.
     const units = await sql<{ n: number }>('select count(distinct unit_id)::int as n from assignment');
     expect(result.letters).toBe(units[0].n);
@@ -90,7 +90,7 @@ describe('the seeded 2022 plan swept years later', () => {
       `select count(*)::int as n, count(*) filter (where urgent)::int as urgent from notification n join app_user u on u.id = n.user_id
         where u.username = 'phochutich' and n.kind = 'ESCALATION'`,
     );
-    expect(leader).toEqual({ n: 116, urgent: 116 });
+    expect(leader).toEqual({ n: 236, urgent: 236 });
   });
 
   it('a second run for the same day creates nothing', async () => {

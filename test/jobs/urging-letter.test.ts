@@ -192,7 +192,8 @@ describe('urging letters (văn bản đôn đốc)', () => {
     const coordinator = await server.login('vhtt');
     const res = await server.gql(URGE, { planId, unitId: await unitId('XA-HABAC') }, coordinator);
     expect(res.data!.urgeUnit.state).toBe('PENDING');
-    expect(await letterWritten(res.data!.urgeUnit.id)).toMatchObject({ state: 'READY', assignmentCount: 5 });
+    // A commune's late work: its 5 coordinating parts and the 6 tasks it leads at its own facilities.
+    expect(await letterWritten(res.data!.urgeUnit.id)).toMatchObject({ state: 'READY', assignmentCount: 11 });
     // The unit head now receives the unit's next letter.
     const again = await server.gql(URGE, { planId, unitId: gddtId }, coordinator);
     await letterWritten(again.data!.urgeUnit.id);
@@ -222,14 +223,14 @@ describe('urging letters (văn bản đôn đốc)', () => {
     const job = await server.app.queues.letters.add(JobName.PENDING_LETTERS, {});
     expect(await job.waitUntilFinished(events, 30_000)).toEqual({ ready: 1, failed: 0, skipped: 0, errors: 0 });
     const letter = (await server.gql(LETTER, { id: auto.id }, leader)).data!.urgingLetter;
-    expect(letter).toMatchObject({ state: 'READY', automatic: true, requestedByName: null, assignmentCount: 5 });
+    expect(letter).toMatchObject({ state: 'READY', automatic: true, requestedByName: null, assignmentCount: 11 });
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(await (await download(auto.id, leader)).arrayBuffer()) })).value;
     // Late work and days late are counted as of the letter's own day: 31/12/2022 (Saturday) → 05/01/2023 is 3 working days (02/01 is the New Year day off).
     expect(text).toContain('Hà Trung, ngày 05 tháng 01 năm 2023');
     const rows = text.split(/\n+/);
     expect(rows[rows.indexOf('31/12/2022') + 1]).toBe('3');
     const urges = await sql(`select actor_id from status_change where action = 'URGE' and comment like '%soạn tự động%'`);
-    expect(urges).toHaveLength(5);
+    expect(urges).toHaveLength(11);
     expect(urges.every((row) => row.actor_id === null)).toBe(true);
 
     const listed = (await server.gql(LETTERS, { planId }, leader)).data!.urgingLetters;

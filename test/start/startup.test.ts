@@ -65,7 +65,7 @@ describe('starting the server', () => {
     const second = startProcess('dist/server/main.js', env);
     await second.waitFor(/Tiến độ đang chạy/);
     const again = await gql(port, `{ Assignment(id: "${a.id}") { status } _allAssignmentsMeta { count } _allPlansMeta { count } }`, token);
-    expect(again.data).toEqual({ Assignment: { status: 'IN_PROGRESS' }, _allAssignmentsMeta: { count: 116 }, _allPlansMeta: { count: 2 } });
+    expect(again.data).toEqual({ Assignment: { status: 'IN_PROGRESS' }, _allAssignmentsMeta: { count: 236 }, _allPlansMeta: { count: 2 } });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 180_000);

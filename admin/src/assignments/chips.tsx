@@ -57,3 +57,23 @@ export function StatusChipField(_props: { label?: string; source?: string; sorta
   const record = useRecordContext<{ status: AssignmentStatus }>();
   return <StatusChip value={record?.status} />;
 }
+
+/** Part V.4: the work a commune leads at its own schools and health facilities. */
+export function ScopeChip({ value }: { value: string | null | undefined }) {
+  const translate = useTranslate();
+  if (value !== 'OWN_FACILITIES') return null;
+  return <Chip size="small" color="info" variant="outlined" label={translate('app.enums.AssignmentScope.OWN_FACILITIES')} data-testid="scope-chip" />;
+}
+
+export function ScopeChipField(_props: { source?: string; label?: string }) {
+  const record = useRecordContext<{ scope?: string }>();
+  return <ScopeChip value={record?.scope} />;
+}
+
+/** The scope on a show page: the chip for own-facility work, the plain label otherwise. */
+export function ScopeField(_props: { source: string; label?: string }) {
+  const record = useRecordContext<{ scope?: string }>();
+  const translate = useTranslate();
+  if (!record?.scope) return null;
+  return record.scope === 'OWN_FACILITIES' ? <ScopeChip value={record.scope} /> : <span>{translate(`app.enums.AssignmentScope.${record.scope}`)}</span>;
+}

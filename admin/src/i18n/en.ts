@@ -29,6 +29,9 @@ export const enApp: typeof viApp = {
     Target: {
       name: 'Target |||| Targets',
       fields: {
+        note: 'Note',
+        notApplicableReason: 'Why not applicable',
+        facilityLevels: 'Facility levels',
         ...common,
         code: 'Code',
         title: 'Target',
@@ -75,6 +78,8 @@ export const enApp: typeof viApp = {
       name: 'Assignment |||| Assignments',
       fields: {
         ...common,
+        scope: 'Scope',
+        assumption: 'Assumption',
         planId: 'Plan',
         taskId: 'Task',
         unitId: 'Unit',
@@ -265,6 +270,8 @@ export const enApp: typeof viApp = {
         OVERDUE: 'Overdue',
       },
       AssignmentRole: { LEAD: 'Lead', COORDINATE: 'Support' },
+      AssignmentScope: { DISTRICT: 'District-wide part', OWN_FACILITIES: 'At the commune’s own facilities' },
+      TargetStatus: { MET: 'Met', NOT_MET: 'Not met', NO_DATA: 'No data', NOT_APPLICABLE: 'Not applicable' },
       Role: {
         ADMIN: 'Administrator',
         LEADER: 'Vice-chairman',
@@ -468,6 +475,7 @@ export const enApp: typeof viApp = {
       state: { PENDING: 'Drafting', READY: 'Ready', FAILED: 'Failed' },
       download: 'Download DOCX',
     },
+    assumption: 'Assumed when the plan was entered: %{text}',
     dashboard: {
       title: 'Progress overview',
       plan: 'Plan',
@@ -486,6 +494,7 @@ export const enApp: typeof viApp = {
       current: 'Current',
       met: 'Met',
       not_met: 'Not met',
+      not_applicable: 'Not applicable',
       no_data: 'No data yet',
       demo_data: 'Demo data, not real figures',
       demo_warning: 'Note: some targets are computed from demo data (not the facilities’ real figures).',

@@ -28,6 +28,9 @@ export const viApp = {
     Target: {
       name: 'Mục tiêu |||| Mục tiêu',
       fields: {
+        note: 'Ghi chú',
+        notApplicableReason: 'Lý do không áp dụng',
+        facilityLevels: 'Cấp/tuyến cơ sở',
         ...common,
         code: 'Mã mục tiêu',
         title: 'Nội dung mục tiêu',
@@ -74,6 +77,8 @@ export const viApp = {
       name: 'Phân công |||| Phân công',
       fields: {
         ...common,
+        scope: 'Phạm vi',
+        assumption: 'Giả định khi nhập liệu',
         planId: 'Kế hoạch',
         taskId: 'Nhiệm vụ',
         unitId: 'Đơn vị',
@@ -272,6 +277,8 @@ export const viApp = {
         OVERDUE: 'Quá hạn',
       },
       AssignmentRole: { LEAD: 'Chủ trì', COORDINATE: 'Phối hợp' },
+      AssignmentScope: { DISTRICT: 'Phần việc chung', OWN_FACILITIES: 'Tại cơ sở của xã' },
+      TargetStatus: { MET: 'Đạt', NOT_MET: 'Chưa đạt', NO_DATA: 'Chưa có số liệu', NOT_APPLICABLE: 'Không áp dụng' },
       Role: {
         ADMIN: 'Quản trị hệ thống',
         LEADER: 'Lãnh đạo UBND',
@@ -475,6 +482,7 @@ export const viApp = {
       state: { PENDING: 'Đang soạn', READY: 'Đã soạn xong', FAILED: 'Không soạn được' },
       download: 'Tải DOCX',
     },
+    assumption: 'Giả định khi nhập liệu: %{text}',
     dashboard: {
       title: 'Tổng quan tiến độ',
       plan: 'Kế hoạch',
@@ -493,6 +501,7 @@ export const viApp = {
       current: 'Hiện đạt',
       met: 'Đạt',
       not_met: 'Chưa đạt',
+      not_applicable: 'Không áp dụng',
       no_data: 'Chưa có số liệu',
       demo_data: 'Số liệu minh họa, không phải số liệu thật',
       demo_warning: 'Lưu ý: một số mục tiêu đang tính từ số liệu minh họa (chưa phải số liệu thật của các cơ sở).',

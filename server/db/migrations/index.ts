@@ -9,6 +9,7 @@ import { Migration20261129191000_status_change_plan } from './Migration202611291
 import { Migration20261129210504_escalation } from './Migration20261129210504_escalation.js';
 import { Migration20261129211415_webhooks } from './Migration20261129211415_webhooks.js';
 import { Migration20261129214202_notification_link_indexes } from './Migration20261129214202_notification_link_indexes.js';
+import { Migration20261129221424_scope_and_assumptions } from './Migration20261129221424_scope_and_assumptions.js';
 import { Migration20261129221429_indicator_value_corrections } from './Migration20261129221429_indicator_value_corrections.js';
 
 /**
@@ -26,5 +27,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129210504_escalation', class: Migration20261129210504_escalation },
   { name: 'Migration20261129211415_webhooks', class: Migration20261129211415_webhooks },
   { name: 'Migration20261129214202_notification_link_indexes', class: Migration20261129214202_notification_link_indexes },
+  { name: 'Migration20261129221424_scope_and_assumptions', class: Migration20261129221424_scope_and_assumptions },
   { name: 'Migration20261129221429_indicator_value_corrections', class: Migration20261129221429_indicator_value_corrections },
 ];

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../auth/password.js';
-import { Assignment, AssignmentRole } from '../../modules/assignments/assignment.entity.js';
+import { Assignment, AssignmentRole, AssignmentScope } from '../../modules/assignments/assignment.entity.js';
 import { Facility } from '../../modules/facilities/facility.entity.js';
 import { IndicatorValue } from '../../modules/facilities/indicator-value.entity.js';
 import { Plan, PlanStatus } from '../../modules/plans/plan.entity.js';
@@ -13,6 +13,7 @@ import { projectPath } from '../../paths.js';
 import { Unit, UnitKind } from '../../modules/units/unit.entity.js';
 import { Role, User } from '../../modules/users/user.entity.js';
 import { demoFacilities } from './demo-facilities.js';
+import type { FacilityLevel } from '../../modules/facilities/facility.entity.js';
 import { CalendarDay } from '../../modules/calendar/calendar-day.entity.js';
 import { VN_CALENDAR_2022_2027 } from '../../modules/calendar/vn-calendar.data.js';
 import { EscalationPolicy } from '../../modules/escalations/escalation-policy.entity.js';
@@ -36,17 +37,37 @@ interface PlanData {
   periodStart: string;
   periodEnd: string;
   sourceTextFile?: string;
+  assumption?: string;
 }
 
 export interface PlanSeed {
   parentPlan: PlanData;
   plan: PlanData;
-  units: Array<{ code: string; name: string; shortName: string; kind: UnitKind; parent: string | null; reportsThrough: string | null }>;
-  tasks: Array<{ number: string; title: string; description: string | null; dueDate: string }>;
-  targets: Array<{ code: string; title: string; sector: Sector; metric: TargetMetric; comparator: Comparator; thresholdPercent: number; deadline: string }>;
+  units: Array<{ code: string; name: string; shortName: string; kind: UnitKind; parent: string | null; reportsThrough: string | null; assumption?: string }>;
+  tasks: Array<{ number: string; title: string; description: string | null; dueDate: string; assumption?: string }>;
+  targets: TargetSeed[];
   assignments: Array<{ task: string; unit: string; role: AssignmentRole }>;
+  /** Part V.4: the tasks every commune and township leads at its own schools and health facilities. */
+  communeOwnFacilities: { tasks: string[]; assumption: string };
   reportingObligations: Array<{ reporter: string; recipient: string; through: string | null; period: ReportPeriod; dueBefore: string; subject: string }>;
   demoUsers: Array<{ username: string; fullName: string; role: Role; unit: string }>;
+}
+
+interface TargetSeed {
+  code: string;
+  title: string;
+  /** The title an earlier seed wrote: an install that still shows it gets the document's wording. */
+  formerTitle?: string;
+  /** An earlier seed's target this one is a part of: removed once its parts exist. */
+  supersedes?: string;
+  sector: Sector;
+  metric: TargetMetric;
+  comparator: Comparator;
+  thresholdPercent: number;
+  deadline: string;
+  facilityLevels?: FacilityLevel[];
+  notApplicableReason?: string;
+  note?: string;
 }
 
 const SEED_DIR = projectPath('server/db/seed');
@@ -91,40 +112,67 @@ export async function seedDatabase(rootEm: EntityManager, options: SeedOptions):
     }
     for (const u of seed.units) {
       const unit = units.get(u.code)!;
+      // Fields added after the first release reach existing installs; a value someone typed stays.
+      unit.assumption ??= u.assumption ?? null;
       unit.parent ??= u.parent ? units.get(u.parent)! : null;
       unit.reportsThrough ??= u.reportsThrough ? units.get(u.reportsThrough)! : null;
     }
 
-    const planFields = async ({ sourceTextFile, ...p }: PlanData) => ({
+    const planFields = async ({ sourceTextFile, assumption, ...p }: PlanData) => ({
       ...p,
       sourceText: sourceTextFile ? await readFile(path.join(SEED_DIR, sourceTextFile), 'utf8') : null,
     });
     const parentPlan = await ensure(Plan, { code: seed.parentPlan.code }, await planFields(seed.parentPlan));
     const plan = await ensure(Plan, { code: seed.plan.code }, { ...(await planFields(seed.plan)), parent: parentPlan });
+    parentPlan.assumption ??= seed.parentPlan.assumption ?? null;
+    plan.assumption ??= seed.plan.assumption ?? null;
 
     const tasks = new Map<string, Task>();
     for (const t of seed.tasks) {
       const parentNumber = t.number.includes('.') ? t.number.split('.')[0] : null;
-      tasks.set(
-        t.number,
-        await ensure(Task, { plan, number: t.number }, {
-          title: t.title,
-          description: t.description,
-          dueDate: t.dueDate,
-          position: taskPosition(t.number),
-          parent: parentNumber ? tasks.get(parentNumber)! : null,
-        }),
-      );
+      const task = await ensure(Task, { plan, number: t.number }, {
+        title: t.title,
+        description: t.description,
+        dueDate: t.dueDate,
+        position: taskPosition(t.number),
+        parent: parentNumber ? tasks.get(parentNumber)! : null,
+      });
+      task.assumption ??= t.assumption ?? null;
+      tasks.set(t.number, task);
     }
 
+    const superseded = new Set<string>();
     for (const t of seed.targets) {
-      const { code, ...rest } = t;
-      await ensure(Target, { plan, code }, rest);
+      const { code, formerTitle, supersedes, note, notApplicableReason, ...rest } = t;
+      const target = await ensure(Target, { plan, code }, { ...rest, note, notApplicableReason });
+      if (formerTitle && target.title === formerTitle) target.title = t.title;
+      target.note ??= note ?? null;
+      target.notApplicableReason ??= notApplicableReason ?? null;
+      if (supersedes) superseded.add(supersedes);
+    }
+    // Targets hold no history (their values are computed), so a target now seeded in parts can go.
+    for (const code of superseded) {
+      const old = await em.findOne(Target, { plan, code });
+      if (old) em.remove(old);
     }
 
     for (const a of seed.assignments) {
       const task = tasks.get(a.task)!;
-      await ensure(Assignment, { task, unit: units.get(a.unit)! }, { plan, role: a.role, dueDate: task.dueDate! });
+      await ensure(Assignment, { task, unit: units.get(a.unit)!, scope: AssignmentScope.DISTRICT }, { plan, role: a.role, dueDate: task.dueDate! });
+    }
+    // Part V.4, as communeOwnFacilities in the data file explains: beside its coordinating part of the
+    // district's task, each commune leads the same task at its own schools and health facilities.
+    const communeUnits = seed.units.filter((u) => u.kind === UnitKind.COMMUNE || u.kind === UnitKind.TOWNSHIP);
+    for (const number of seed.communeOwnFacilities.tasks) {
+      const task = tasks.get(number)!;
+      for (const u of communeUnits) {
+        await ensure(Assignment, { task, unit: units.get(u.code)!, scope: AssignmentScope.OWN_FACILITIES }, {
+          plan,
+          role: AssignmentRole.LEAD,
+          dueDate: task.dueDate!,
+          assumption: seed.communeOwnFacilities.assumption,
+        });
+      }
     }
 
     for (const o of seed.reportingObligations) {
@@ -157,8 +205,7 @@ export async function seedDatabase(rootEm: EntityManager, options: SeedOptions):
         });
         demoUsers.push(u.username);
       }
-      const communes = seed.units.filter((u) => u.kind === UnitKind.COMMUNE || u.kind === UnitKind.TOWNSHIP);
-      for (const f of demoFacilities(communes)) {
+      for (const f of demoFacilities(communeUnits)) {
         const facility = await ensure(Facility, { code: f.code }, {
           name: f.name,
           commune: units.get(f.communeCode)!,

@@ -13,6 +13,19 @@ export enum AssignmentRole {
 }
 registerEnumType(AssignmentRole, { name: 'AssignmentRole', description: 'LEAD: chủ trì; COORDINATE: phối hợp' });
 
+/**
+ * Part V.4: a commune coordinates on the district's task and leads the same work at the schools and
+ * health facilities of its own area ("theo phân cấp"). The two parts are two assignments.
+ */
+export enum AssignmentScope {
+  DISTRICT = 'DISTRICT',
+  OWN_FACILITIES = 'OWN_FACILITIES',
+}
+registerEnumType(AssignmentScope, {
+  name: 'AssignmentScope',
+  description: 'Phạm vi: DISTRICT — phần việc chung của nhiệm vụ; OWN_FACILITIES — tại các trường học, cơ sở y tế của xã (theo phân cấp)',
+});
+
 export enum AssignmentStatus {
   NOT_STARTED = 'NOT_STARTED',
   IN_PROGRESS = 'IN_PROGRESS',
@@ -26,8 +39,9 @@ registerEnumType(AssignmentStatus, { name: 'AssignmentStatus', description: 'Tr�
 /** One task given to one unit, as lead or coordinating body; the unit of work an office reports on. */
 @ObjectType({ description: 'Phân công nhiệm vụ cho một đơn vị' })
 @Entity({ tableName: 'assignment' })
-@Unique({ properties: ['task', 'unit'] })
+@Unique({ properties: ['task', 'unit', 'scope'] })
 @Check({ name: 'assignment_progress_range', expression: 'progress >= 0 and progress <= 100' })
+@Check({ name: 'assignment_own_facilities_lead', expression: "scope = 'DISTRICT' or role = 'LEAD'" })
 export class Assignment extends BaseEntity {
   /** Denormalised from the task so that plan-wide lists and figures need no join. */
   @ManyToOne({ entity: () => Plan, deleteRule: 'cascade' })
@@ -44,6 +58,14 @@ export class Assignment extends BaseEntity {
   @Field(() => AssignmentRole)
   @Enum({ items: () => AssignmentRole, nativeEnumName: 'assignment_role' })
   role: AssignmentRole;
+
+  @Field(() => AssignmentScope)
+  @Enum({ items: () => AssignmentScope, nativeEnumName: 'assignment_scope', default: AssignmentScope.DISTRICT })
+  scope: Opt<AssignmentScope> = AssignmentScope.DISTRICT;
+
+  @Field(() => String, { nullable: true, description: 'Giả định khi nhập liệu: điều văn bản không nói rõ' })
+  @Property({ type: 'text', nullable: true })
+  assumption?: string | null;
 
   @Field(() => AssignmentStatus)
   @Enum({ items: () => AssignmentStatus, nativeEnumName: 'assignment_status' })

@@ -2,7 +2,7 @@ import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, VersionedArgs } from '../../shared/resource.resolver.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
-import { AssignmentRole, AssignmentStatus } from './assignment.entity.js';
+import { AssignmentRole, AssignmentScope, AssignmentStatus } from './assignment.entity.js';
 import { DeadlineClass } from './deadline.js';
 import { AssignmentAction } from './status-change.entity.js';
 
@@ -27,6 +27,10 @@ export class AssignmentFilter extends BaseFilter {
   @Field(() => AssignmentRole, { nullable: true })
   @IsOptional()
   role?: AssignmentRole;
+
+  @Field(() => AssignmentScope, { nullable: true })
+  @IsOptional()
+  scope?: AssignmentScope;
 
   @Field(() => DeadlineClass, { nullable: true, description: 'Phân loại theo hạn, tính tại ngày asOf (mặc định hôm nay)' })
   @IsOptional()
@@ -55,6 +59,15 @@ export class CreateAssignmentArgs {
 
   @Field(() => AssignmentRole)
   role: AssignmentRole;
+
+  @Field(() => AssignmentScope, { nullable: true, description: 'Mặc định DISTRICT; OWN_FACILITIES chỉ dành cho vai trò chủ trì (LEAD)' })
+  @IsOptional()
+  scope?: AssignmentScope;
+
+  @Field(() => String, { nullable: true, description: 'Giả định khi nhập liệu' })
+  @IsOptional()
+  @MaxLength(2000)
+  assumption?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Mặc định là hạn của nhiệm vụ' })
   @IsOptional()

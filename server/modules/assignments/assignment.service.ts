@@ -12,7 +12,7 @@ import { assertEvidenceForSubmit } from '../evidence/evidence.rules.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { User } from '../users/user.entity.js';
-import { Assignment, AssignmentStatus } from './assignment.entity.js';
+import { Assignment, AssignmentRole, AssignmentScope, AssignmentStatus } from './assignment.entity.js';
 import type { AssignmentFilter } from './assignment.inputs.js';
 import { deadlineClassCondition } from './deadline.sql.js';
 import { AssignmentAction, StatusChange } from './status-change.entity.js';
@@ -76,6 +76,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     if (filter.taskId) qb.andWhere({ $or: [{ task: id(filter.taskId) }, { task: { parent: id(filter.taskId) } }] });
     if (filter.status?.length) qb.andWhere({ status: { $in: filter.status } });
     if (filter.role) qb.andWhere({ role: filter.role });
+    if (filter.scope) qb.andWhere({ scope: filter.scope });
     if (filter.dueBefore) qb.andWhere({ dueDate: { $lte: filter.dueBefore } });
     if (filter.dueAfter) qb.andWhere({ dueDate: { $gte: filter.dueAfter } });
     if (filter.q?.trim()) {
@@ -265,7 +266,10 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     if (changed('progress')) assignment.progress = data.progress!;
     if (changed('note')) assignment.note = data.note!.trim() || null;
     if (changed('dueDate')) assignment.dueDate = data.dueDate!;
-    if (changed('role')) assignment.role = data.role!;
+    if (changed('role')) {
+      checkScopeRole(assignment.scope, data.role!);
+      assignment.role = data.role!;
+    }
     if (reportsProgress) this.record(assignment, AssignmentAction.UPDATE_PROGRESS, assignment.status, assignment.note);
     await this.escalations.settle(assignment);
     await this.em.flush();
@@ -273,7 +277,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
   }
 
   async create(input: Record<string, unknown>): Promise<Assignment> {
-    const data = input as { taskId: string; unitId: string; role: Assignment['role']; dueDate?: string };
+    const data = input as { taskId: string; unitId: string; role: Assignment['role']; scope?: AssignmentScope; assumption?: string; dueDate?: string };
     authorize(this.viewer, 'catalogue:manage');
     const task = isId(data.taskId) ? await this.em.findOne(Task, { id: data.taskId }) : null;
     if (!task) throw badInput(`taskId: không tìm thấy (${data.taskId}).`, { argument: 'taskId' });
@@ -281,10 +285,24 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     if (!unit) throw badInput(`unitId: không tìm thấy (${data.unitId}).`, { argument: 'unitId' });
     const dueDate = data.dueDate ?? task.dueDate;
     if (!dueDate) throw badInput('Nhiệm vụ chưa có hạn: cần nhập hạn cho phân công.', { argument: 'dueDate' });
-    if (await this.em.count(Assignment, { task, unit })) {
-      throw conflict(`${unit.name} đã được giao nhiệm vụ ${task.number}.`);
+    const scope = data.scope ?? AssignmentScope.DISTRICT;
+    checkScopeRole(scope, data.role);
+    if (await this.em.count(Assignment, { task, unit, scope })) {
+      throw conflict(
+        scope === AssignmentScope.OWN_FACILITIES
+          ? `${unit.name} đã được giao chủ trì nhiệm vụ ${task.number} tại các cơ sở của mình.`
+          : `${unit.name} đã được giao nhiệm vụ ${task.number}.`,
+      );
     }
-    const assignment = this.em.create(Assignment, { plan: task.plan, task, unit, role: data.role, dueDate });
+    const assignment = this.em.create(Assignment, {
+      plan: task.plan,
+      task,
+      unit,
+      role: data.role,
+      scope,
+      assumption: data.assumption?.trim() || null,
+      dueDate,
+    });
     await this.em.flush();
     return assignment;
   }
@@ -299,5 +317,12 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     const snapshot = Object.assign(Object.create(Assignment.prototype), assignment) as Assignment;
     await this.em.remove(assignment).flush();
     return snapshot;
+  }
+}
+
+/** A unit leads the work at its own facilities: that part has no coordinating role (part V.4). */
+function checkScopeRole(scope: AssignmentScope, role: AssignmentRole) {
+  if (scope === AssignmentScope.OWN_FACILITIES && role !== AssignmentRole.LEAD) {
+    throw badInput('Phần việc tại các cơ sở của xã chỉ giao với vai trò chủ trì (LEAD).', { argument: 'role' });
   }
 }

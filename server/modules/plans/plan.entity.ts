@@ -66,4 +66,8 @@ export class Plan extends BaseEntity {
   /** Loaded only when asked for (see PlanFieldResolver.sourceText): lists of plans never carry it. */
   @Property({ type: 'text', nullable: true, lazy: true })
   sourceText?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Giả định khi nhập liệu: điều văn bản không nói rõ' })
+  @Property({ type: 'text', nullable: true })
+  assumption?: string | null;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { uuidArray } from '../../shared/lean.js';
-import { FacilityLevel, FacilitySector } from '../facilities/facility.entity.js';
+import { FacilitySector, type FacilityLevel } from '../facilities/facility.entity.js';
 import { Comparator, Sector, TargetMetric, type Target } from './target.entity.js';
 
 /** One facility's latest reported facts as of a day: the input of the pure rule below. */
@@ -14,27 +14,59 @@ export interface FacilityFacts {
   totalTransactions: number | null;
 }
 
+export enum TargetStatus {
+  MET = 'MET',
+  NOT_MET = 'NOT_MET',
+  /** Facilities are in scope but none has reported the figures the target needs. */
+  NO_DATA = 'NO_DATA',
+  /** No facility in the area falls within the target's scope (e.g. no provincial hospital in a district). */
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
+}
+
 export interface TargetValue {
   /** Percent, or null when no facility has reported. */
   valuePercent: number | null;
   met: boolean;
+  status: TargetStatus;
+  /** Why the target does not apply: only when status is NOT_APPLICABLE. */
+  notApplicableReason: string | null;
   facilitiesCounted: number;
+  /** Facilities within the target's scope, reported or not. */
+  facilitiesInScope: number;
   basedOnDemoData: boolean;
 }
 
-const HOSPITAL_LEVELS = new Set([FacilityLevel.DISTRICT_HOSPITAL, FacilityLevel.PROVINCIAL_HOSPITAL]);
+type Scoped = Pick<Target, 'sector' | 'facilityLevels'>;
 
-/**
- * Which facilities a target is about. T5 counts transactions "in schools and in hospitals": for the
- * health side only hospitals count, not commune health stations.
- */
-function inScope(target: Pick<Target, 'sector' | 'metric'>, f: FacilityFacts): boolean {
-  if (target.sector === Sector.EDUCATION) return f.sector === FacilitySector.EDUCATION;
-  if (target.sector === Sector.HEALTH) return f.sector === FacilitySector.HEALTH;
-  return f.sector === FacilitySector.EDUCATION || HOSPITAL_LEVELS.has(f.level);
+/** A native enum array read through a raw row arrives as its literal, '{A,B}'; entities hold arrays. */
+export function parseEnumArray<T extends string>(value: readonly T[] | string | null | undefined): T[] | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') return [...value];
+  const inner = value.replace(/^\{|\}$/g, '');
+  return inner ? (inner.split(',') as T[]) : [];
+}
+type Evaluated = Pick<Target, 'metric' | 'comparator' | 'thresholdPercent' | 'notApplicableReason'> & Scoped;
+
+export const DEFAULT_NOT_APPLICABLE_REASON = 'Trên địa bàn không có cơ sở nào thuộc phạm vi của mục tiêu.';
+
+/** Which facilities a target is about: its sector, narrowed by its facility levels when it names some. */
+function inScope(target: Scoped, f: Pick<FacilityFacts, 'sector' | 'level'>): boolean {
+  const sector =
+    target.sector === Sector.EDUCATION_AND_HEALTH ||
+    (target.sector === Sector.EDUCATION ? f.sector === FacilitySector.EDUCATION : f.sector === FacilitySector.HEALTH);
+  const levels = parseEnumArray(target.facilityLevels);
+  return sector && (!levels || levels.includes(f.level));
 }
 
-export function evaluateTarget(target: Pick<Target, 'sector' | 'metric' | 'comparator' | 'thresholdPercent'>, facts: FacilityFacts[]): TargetValue {
+/**
+ * The rule as a pure function. `present` lists every facility of the area, reported or not (by
+ * default those that reported): a target none of them falls under does not apply there.
+ */
+export function evaluateTarget(
+  target: Evaluated,
+  facts: FacilityFacts[],
+  present: Array<Pick<FacilityFacts, 'sector' | 'level'>> = facts,
+): TargetValue {
   const counted = facts.filter((f) => inScope(target, f));
   let valuePercent: number | null = null;
   if (target.metric === TargetMetric.CASHLESS_TRANSACTION_SHARE) {
@@ -48,7 +80,28 @@ export function evaluateTarget(target: Pick<Target, 'sector' | 'metric' | 'compa
     ).length;
     valuePercent = (100 * yes) / counted.length;
   }
-  return { valuePercent, met: meets(target, valuePercent), facilitiesCounted: counted.length, basedOnDemoData: counted.some((f) => f.isDemo) };
+  const facilitiesInScope = present.filter((f) => inScope(target, f)).length;
+  return withStatus(target, valuePercent, counted.length, facilitiesInScope, counted.some((f) => f.isDemo));
+}
+
+function withStatus(target: Evaluated, valuePercent: number | null, facilitiesCounted: number, facilitiesInScope: number, basedOnDemoData: boolean): TargetValue {
+  const met = meets(target, valuePercent);
+  const status = !facilitiesInScope
+    ? TargetStatus.NOT_APPLICABLE
+    : valuePercent === null
+      ? TargetStatus.NO_DATA
+      : met
+        ? TargetStatus.MET
+        : TargetStatus.NOT_MET;
+  return {
+    valuePercent,
+    met,
+    status,
+    notApplicableReason: status === TargetStatus.NOT_APPLICABLE ? (target.notApplicableReason ?? DEFAULT_NOT_APPLICABLE_REASON) : null,
+    facilitiesCounted,
+    facilitiesInScope,
+    basedOnDemoData,
+  };
 }
 
 function meets(target: Pick<Target, 'comparator' | 'thresholdPercent'>, valuePercent: number | null): boolean {
@@ -61,23 +114,26 @@ function meets(target: Pick<Target, 'comparator' | 'thresholdPercent'>, valuePer
 /** One query per day, for every target asked about in the request. */
 const TARGET_VALUES_SQL = `
   with latest as (
-    select distinct on (v.facility_id) f.sector, f.level, f.is_demo, v.uses_digital_platform, v.accepts_cashless,
+    select distinct on (v.facility_id) v.facility_id, v.uses_digital_platform, v.accepts_cashless,
            v.cashless_transactions, v.total_transactions
-      from indicator_value v join facility f on f.id = v.facility_id
+      from indicator_value v
      where v.as_of <= ?::date
        -- A corrected row no longer counts: its correction (the row nobody corrects) does.
        and not exists (select 1 from indicator_value c where c.supersedes_id = v.id)
      order by v.facility_id, v.as_of desc
   ), groups as (
-    -- The facilities collapse to a handful of (sector, hospital) groups before the targets meet them.
-    select sector, level in ('DISTRICT_HOSPITAL', 'PROVINCIAL_HOSPITAL') as hospital,
-           count(*) as counted, bool_or(is_demo) as demo,
-           count(*) filter (where uses_digital_platform) as digital, count(*) filter (where accepts_cashless) as accepting,
-           sum(cashless_transactions) filter (where total_transactions <> 0 and cashless_transactions is not null) as cashless,
-           sum(total_transactions) filter (where total_transactions <> 0 and cashless_transactions is not null) as transactions
-      from latest group by 1, 2
+    -- The facilities collapse to a handful of (sector, level) groups before the targets meet them;
+    -- unreported facilities stay in their group: they decide whether a target applies at all.
+    select f.sector, f.level, count(*) as present, count(l.facility_id) as counted,
+           bool_or(f.is_demo) filter (where l.facility_id is not null) as demo,
+           count(*) filter (where l.uses_digital_platform) as digital, count(*) filter (where l.accepts_cashless) as accepting,
+           sum(l.cashless_transactions) filter (where l.total_transactions <> 0 and l.cashless_transactions is not null) as cashless,
+           sum(l.total_transactions) filter (where l.total_transactions <> 0 and l.cashless_transactions is not null) as transactions
+      from facility f left join latest l on l.facility_id = f.id
+     group by 1, 2
   )
   select t.id as target_id,
+         sum(g.present)::int as present,
          sum(g.counted)::int as counted,
          bool_or(g.demo) as demo,
          sum(case t.metric when 'FACILITIES_USING_DIGITAL_PLATFORM' then g.digital else g.accepting end)::int as yes,
@@ -87,20 +143,19 @@ const TARGET_VALUES_SQL = `
       on case t.sector
            when 'EDUCATION' then g.sector = 'EDUCATION'
            when 'HEALTH' then g.sector = 'HEALTH'
-           else g.sector = 'EDUCATION' or g.hospital
+           else true
          end
+     and (t.facility_levels is null or g.level = any(t.facility_levels))
    where t.id = any(?::uuid[])
    group by t.id`;
-
-type Evaluated = Pick<Target, 'id' | 'metric' | 'comparator' | 'thresholdPercent'>;
 
 /**
  * Each target's value as of a day, computed by PostgreSQL from each facility's latest figures on or
  * before the day (the same rule as evaluateTarget, which a test keeps equal). Only the figures come back.
  */
-export async function targetValues(em: EntityManager, targets: readonly Evaluated[], asOf: string): Promise<TargetValue[]> {
+export async function targetValues(em: EntityManager, targets: ReadonlyArray<Evaluated & Pick<Target, 'id'>>, asOf: string): Promise<TargetValue[]> {
   const rows = await em.getConnection().execute<
-    Array<{ target_id: string; counted: number; demo: boolean | null; yes: number; cashless: number | null; transactions: number | null }>
+    Array<{ target_id: string; present: number; counted: number; demo: boolean | null; yes: number; cashless: number | null; transactions: number | null }>
   >(TARGET_VALUES_SQL, [asOf, uuidArray(targets.map((t) => t.id))]);
   const byTarget = new Map(rows.map((r) => [r.target_id, r]));
   return targets.map((target) => {
@@ -112,6 +167,6 @@ export async function targetValues(em: EntityManager, targets: readonly Evaluate
     } else if (counted) {
       valuePercent = (100 * r!.yes) / counted;
     }
-    return { valuePercent, met: meets(target, valuePercent), facilitiesCounted: counted, basedOnDemoData: !!r?.demo };
+    return withStatus(target, valuePercent, counted, r?.present ?? 0, !!r?.demo);
   });
 }

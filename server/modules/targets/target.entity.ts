@@ -3,6 +3,7 @@ import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
 import { Plan } from '../plans/plan.entity.js';
+import { FacilityLevel } from '../facilities/facility.entity.js';
 
 export enum Sector {
   EDUCATION = 'EDUCATION',
@@ -62,4 +63,20 @@ export class Target extends BaseEntity {
   @Field(() => LocalDateScalar)
   @Property({ type: 'date' })
   deadline: string;
+
+  /**
+   * Which facilities of the sector the target is about, as data: T5 speaks of provincial hospitals
+   * only ("bệnh viện tuyến tỉnh"). Null means every facility of the sector.
+   */
+  @Field(() => [FacilityLevel], { nullable: true, description: 'Cấp/tuyến cơ sở tính vào mục tiêu; trống là mọi cơ sở của lĩnh vực' })
+  @Enum({ items: () => FacilityLevel, array: true, nativeEnumName: 'facility_level', nullable: true })
+  facilityLevels?: FacilityLevel[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Vì sao mục tiêu không áp dụng khi địa bàn không có cơ sở nào trong phạm vi' })
+  @Property({ type: 'text', nullable: true })
+  notApplicableReason?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Ghi chú cách áp dụng mục tiêu trên địa bàn' })
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
 }

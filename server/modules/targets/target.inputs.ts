@@ -1,8 +1,9 @@
-import { IsOptional, Length, Max, Min } from 'class-validator';
+import { IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { BaseFilter, VersionedArgs } from '../../shared/resource.resolver.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
 import { Comparator, Sector, TargetMetric } from './target.entity.js';
+import { FacilityLevel } from '../facilities/facility.entity.js';
 
 @InputType()
 export class TargetFilter extends BaseFilter {
@@ -44,6 +45,20 @@ export class CreateTargetArgs {
 
   @Field(() => LocalDateScalar)
   deadline: string;
+
+  @Field(() => [FacilityLevel], { nullable: true, description: 'Cấp/tuyến cơ sở tính vào mục tiêu; trống là mọi cơ sở của lĩnh vực' })
+  @IsOptional()
+  facilityLevels?: FacilityLevel[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  notApplicableReason?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  note?: string | null;
 }
 
 @ArgsType()
@@ -66,4 +81,18 @@ export class UpdateTargetArgs extends VersionedArgs {
   @Field(() => LocalDateScalar, { nullable: true })
   @IsOptional()
   deadline?: string;
+
+  @Field(() => [FacilityLevel], { nullable: true, description: 'Cấp/tuyến cơ sở tính vào mục tiêu; trống là mọi cơ sở của lĩnh vực' })
+  @IsOptional()
+  facilityLevels?: FacilityLevel[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  notApplicableReason?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  note?: string | null;
 }

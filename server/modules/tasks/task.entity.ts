@@ -41,4 +41,8 @@ export class Task extends BaseEntity {
   @Field(() => Boolean, { description: 'Bắt buộc có minh chứng trước khi gửi kết quả' })
   @Property({ type: 'boolean', default: true })
   requiresEvidence: Opt<boolean> = true;
+
+  @Field(() => String, { nullable: true, description: 'Giả định khi nhập liệu: điều văn bản không nói rõ' })
+  @Property({ type: 'text', nullable: true })
+  assumption?: string | null;
 }

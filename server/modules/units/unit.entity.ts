@@ -42,4 +42,8 @@ export class Unit extends BaseEntity {
   /** The office this unit's reports go through (the Culture and Information Office for most). */
   @ManyToOne({ entity: () => Unit, nullable: true, deleteRule: 'set null' })
   reportsThrough?: Unit | null;
+
+  @Field(() => String, { nullable: true, description: 'Giả định khi nhập liệu: điều văn bản không nói rõ' })
+  @Property({ type: 'text', nullable: true })
+  assumption?: string | null;
 }

@@ -1,5 +1,5 @@
 import { DataTable, FilterButton, FunctionField, ReferenceField, TopToolbar, CreateButton, usePermissions, type RaRecord } from 'react-admin';
-import { DeadlineChip, DeadlineChipField, StatusChipField } from '../../assignments/chips.js';
+import { DeadlineChip, DeadlineChipField, ScopeChip, ScopeChipField, StatusChipField } from '../../assignments/chips.js';
 import { ExportButtons } from '../../assignments/ExportButtons.js';
 import { assignmentFilters } from '../../assignments/filters.js';
 import { EnumField, TaskTitle } from '../../fields.js';
@@ -34,7 +34,11 @@ export default function AssignmentList() {
           <ReferenceField source="unitId" reference="Unit" record={r} link={false} /> · {formatDay(r.dueDate)} · {r.progress}%
         </>
       )}
-      tertiaryText={(r) => <DeadlineChip value={r.deadlineClass} />}
+      tertiaryText={(r) => (
+        <>
+          <DeadlineChip value={r.deadlineClass} /> <ScopeChip value={r.scope} />
+        </>
+      )}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="taskId">
@@ -46,7 +50,7 @@ export default function AssignmentList() {
           <ReferenceField source="unitId" reference="Unit" link={false} />
         </DataTable.Col>
         <DataTable.Col source="role">
-          <EnumField source="role" enumName="AssignmentRole" />
+          <EnumField source="role" enumName="AssignmentRole" /> <ScopeChipField />
         </DataTable.Col>
         <DataTable.Col source="status">
           <StatusChipField />

@@ -6,10 +6,10 @@ import {
 import { REVIEW_ROLES } from '../../layout/AppMenu.js';
 import { AssignmentEvidence } from '../../evidence/index.js';
 import { ActionButtons } from '../../assignments/ActionButtons.js';
-import { DeadlineChipField, StatusChipField } from '../../assignments/chips.js';
+import { DeadlineChipField, ScopeField, StatusChipField } from '../../assignments/chips.js';
 import { EscalationHistory } from '../../assignments/EscalationHistory.js';
 import { HistoryList } from '../../assignments/HistoryList.js';
-import { DayField, EnumField, InstantField, TaskTitle } from '../../fields.js';
+import { AssumptionLine, DayField, EnumField, InstantField, TaskTitle } from '../../fields.js';
 import type { Assignment, Role } from '../../types.js';
 import { URGING_ROLES } from '../../letters/api.js';
 import { UrgeButton } from '../../letters/UrgeButton.js';
@@ -115,6 +115,8 @@ export default function AssignmentShow() {
         )}
         <ReferenceField source="planId" reference="Plan" />
         <EnumField source="role" enumName="AssignmentRole" />
+        <ScopeField source="scope" />
+        <AssumptionLine />
         <StatusChipField source="status" />
         <DeadlineChipField source="deadlineClass" />
         <DayField source="dueDate" />

@@ -1,5 +1,5 @@
 import { DataTable, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField } from 'react-admin';
-import { DayField, EnumField } from '../../fields.js';
+import { AssumptionLine, DayField, EnumField } from '../../fields.js';
 import { EscalationPolicyPanel } from './EscalationPolicyPanel.js';
 
 export default function PlanShow() {
@@ -19,6 +19,7 @@ export default function PlanShow() {
           <TextField source="signerTitle" />
           <EnumField source="status" enumName="PlanStatus" />
           <ReferenceField source="parentId" reference="Plan" emptyText="—" />
+          <AssumptionLine />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.Plan.fields.targets" path="targets">
           <ReferenceManyField reference="Target" target="planId" sort={{ field: 'code', order: 'ASC' }} label={false}>

@@ -1,6 +1,6 @@
 import { DataTable, FunctionField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, type RaRecord } from 'react-admin';
-import { DeadlineChipField, StatusChipField } from '../../assignments/chips.js';
-import { DayField, EnumField } from '../../fields.js';
+import { DeadlineChipField, ScopeChipField, StatusChipField } from '../../assignments/chips.js';
+import { AssumptionLine, DayField, EnumField } from '../../fields.js';
 
 export default function TaskShow() {
   return (
@@ -10,6 +10,7 @@ export default function TaskShow() {
         <TextField source="title" />
         <TextField source="description" emptyText="—" />
         <DayField source="dueDate" />
+        <AssumptionLine />
         <ReferenceField source="planId" reference="Plan" />
         <ReferenceField source="parentId" reference="Task" emptyText="—" />
         <ReferenceManyField reference="Task" target="parentId" sort={{ field: 'position', order: 'ASC' }} label="resources.Task.fields.subtasks">
@@ -24,7 +25,7 @@ export default function TaskShow() {
               <ReferenceField source="unitId" reference="Unit" link={false} />
             </DataTable.Col>
             <DataTable.Col source="role">
-              <EnumField source="role" enumName="AssignmentRole" />
+              <EnumField source="role" enumName="AssignmentRole" /> <ScopeChipField />
             </DataTable.Col>
             <DataTable.Col source="status">
               <StatusChipField />

@@ -1,6 +1,6 @@
 import { DataTable, FunctionField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, type RaRecord } from 'react-admin';
-import { DeadlineChipField, StatusChipField } from '../../assignments/chips.js';
-import { DayField, EnumField, TaskTitle } from '../../fields.js';
+import { DeadlineChipField, ScopeChipField, StatusChipField } from '../../assignments/chips.js';
+import { AssumptionLine, DayField, EnumField, TaskTitle } from '../../fields.js';
 
 export default function UnitShow() {
   return (
@@ -12,12 +12,14 @@ export default function UnitShow() {
         <EnumField source="kind" enumName="UnitKind" />
         <ReferenceField source="parentId" reference="Unit" emptyText="—" />
         <ReferenceField source="reportsThroughId" reference="Unit" emptyText="—" />
+        <AssumptionLine />
         <ReferenceManyField reference="Assignment" target="unitId" sort={{ field: 'task', order: 'ASC' }} perPage={100} label="resources.Assignment.name">
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="taskId">
               <ReferenceField source="taskId" reference="Task" link={false}>
                 <TaskTitle />
-              </ReferenceField>
+              </ReferenceField>{' '}
+              <ScopeChipField />
             </DataTable.Col>
             <DataTable.Col source="dueDate">
               <DayField source="dueDate" />
