@@ -170,7 +170,7 @@ export function Targets({ targets }: { targets: TargetRow[] }) {
                     </IconButton>
                   </TableCell>
                   <TableCell>{t.code}</TableCell>
-                  <TableCell>
+                  <TableCell sx={{ minWidth: 220 }}>
                     {t.title}
                     <br />
                     <small>{translate('resources.Target.fields.deadline')}: {formatDay(t.deadline)}</small>
