@@ -17,7 +17,7 @@ import { NotificationResolver } from './modules/notifications/notification.resol
 import { PlanFieldResolver, PlanResourceResolver } from './modules/plans/plan.resolver.js';
 import { UrgingLetterResolver } from './modules/letters/urging-letter.resolver.js';
 import { ReportingObligationFieldResolver, ReportingObligationResourceResolver } from './modules/reporting/reporting-obligation.resolver.js';
-import { TargetFieldResolver, TargetResourceResolver } from './modules/targets/target.resolver.js';
+import { TargetCommuneValueResolver, TargetFieldResolver, TargetResourceResolver } from './modules/targets/target.resolver.js';
 import { TaskFieldResolver, TaskResourceResolver } from './modules/tasks/task.resolver.js';
 import { UnitFieldResolver, UnitResourceResolver } from './modules/units/unit.resolver.js';
 import { UserFieldResolver, UserResourceResolver } from './modules/users/user.resolver.js';
@@ -51,7 +51,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       AuditEventResourceResolver, AuditEventFieldResolver,
       PlanResourceResolver, PlanFieldResolver,
       TaskResourceResolver, TaskFieldResolver,
-      TargetResourceResolver, TargetFieldResolver,
+      TargetResourceResolver, TargetFieldResolver, TargetCommuneValueResolver,
       UnitResourceResolver, UnitFieldResolver,
       AssignmentResourceResolver, AssignmentWorkflowResolver, StatusChangeFieldResolver,
       ProgressResolver,

@@ -4,7 +4,7 @@ import type { DataProvider } from 'react-admin';
 import schemaSdl from '../../schema/schema.graphql?raw';
 import { toAppError } from './errors.js';
 import { GRAPHQL_URL, gqlRequest } from './graphql.js';
-import type { Assignment, AssignmentAction, LatestChange, PlanProgress, TargetRow } from './types.js';
+import type { Assignment, AssignmentAction, LatestChange, PlanProgress, TargetDetail, TargetRow } from './types.js';
 
 /**
  * Introspection from the committed SDL, not from the server: production refuses introspection to
@@ -39,6 +39,7 @@ export interface AppDataProvider extends DataProvider {
   getAssignment(id: string): Promise<Assignment>;
   planProgress(planId: string, asOf?: string): Promise<PlanProgress>;
   planTargets(planId: string): Promise<TargetRow[]>;
+  targetDetail(targetId: string, asOf: string, from: string, to: string): Promise<TargetDetail | null>;
   latestChanges(planId: string, first: number): Promise<LatestChange[]>;
   overdueAssignments(planId: string): Promise<{ items: Assignment[]; total: number }>;
 }
@@ -137,12 +138,23 @@ export const dataProvider: AppDataProvider = {
   async planTargets(planId) {
     const data = await gqlRequest<{ Plan: { targets: TargetRow[] } }>(
       `query($planId: ID!) { Plan(id: $planId) { targets {
-        id code title note thresholdPercent comparator deadline
+        id code title note thresholdPercent comparator deadline plan { periodStart issueDate }
         current { valuePercent met status notApplicableReason basedOnDemoData facilitiesCounted facilitiesInScope asOf }
       } } }`,
       { planId },
     );
     return data.Plan?.targets ?? [];
+  },
+
+  async targetDetail(targetId, asOf, from, to) {
+    const data = await gqlRequest<{ Target: TargetDetail | null }>(
+      `query($id: ID!, $asOf: LocalDate!, $from: LocalDate!, $to: LocalDate!) { Target(id: $id) {
+        byCommune(asOf: $asOf) { communeId commune { id code name } valuePercent numerator denominator status facilitiesInScope }
+        history(from: $from, to: $to, points: 24) { day valuePercent numerator denominator }
+      } }`,
+      { id: targetId, asOf, from, to },
+    );
+    return data.Target;
   },
 
   async latestChanges(planId, first) {

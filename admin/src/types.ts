@@ -79,6 +79,22 @@ export interface PlanProgress {
   byTask: Array<{ taskId: string; task: { id: string; number: string; title: string; parentId: string | null }; figures: ProgressFigures }>;
 }
 
+export type TargetStatus = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'NOT_MET' | 'NO_DATA' | 'NOT_APPLICABLE';
+
+/** One target in one commune, and the target's value over time. */
+export interface TargetDetail {
+  byCommune: Array<{
+    communeId: string;
+    commune: { id: string; code: string; name: string };
+    valuePercent: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    status: TargetStatus;
+    facilitiesInScope: number;
+  }>;
+  history: Array<{ day: string; valuePercent: number | null; numerator: number | null; denominator: number | null }>;
+}
+
 export interface TargetRow {
   id: string;
   code: string;
@@ -87,10 +103,11 @@ export interface TargetRow {
   comparator: 'AT_LEAST' | 'MORE_THAN';
   deadline: string;
   note: string | null;
+  plan: { periodStart: string | null; issueDate: string | null };
   current: {
     valuePercent: number | null;
     met: boolean;
-    status: 'MET' | 'NOT_MET' | 'NO_DATA' | 'NOT_APPLICABLE';
+    status: TargetStatus;
     notApplicableReason: string | null;
     basedOnDemoData: boolean;
     facilitiesCounted: number;
