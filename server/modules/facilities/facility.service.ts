@@ -145,7 +145,7 @@ export class IndicatorValueService extends ResourceService<IndicatorValue> {
     }
   }
 
-  /** The originals (uncorrected-or-not first reports) already on these facility days, in one query. */
+  /** The first report (corrected or not) already on each of these facility days, in one query. */
   private async originalsOn(pairs: Array<{ facilityId: string; asOf: string }>): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     const valid = pairs.filter((p) => isValidDay(p.asOf));
