@@ -9,6 +9,7 @@ import { formatDay, formatInstant } from '../format.js';
 import {
   CHANNELS, EDUCATION_PLATFORMS, HEALTH_PLATFORMS, correctFigures, fetchHistory, fetchMyFacilities, reportFigures, type FigureRow, type Figures,
 } from './api.js';
+import { ExcelImport } from './ExcelImport.js';
 
 interface FormState {
   periodStart: string;
@@ -233,6 +234,7 @@ export default function FacilityFigures() {
               </Box>
             </CardContent>
           </Card>
+          <ExcelImport onImported={() => void queryClient.invalidateQueries({ queryKey: ['facilityFigures'] })} />
           <Typography variant="h6">{translate('app.facility_figures.history')}</Typography>
           {history.isPending ? <Loading /> : (
             <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }} data-testid="figures-history">

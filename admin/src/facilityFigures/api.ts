@@ -1,4 +1,5 @@
-import { gqlRequest } from '../graphql.js';
+import { toAppError, type GraphQLErrorShape } from '../errors.js';
+import { GRAPHQL_URL, gqlRequest } from '../graphql.js';
 
 export const EDUCATION_PLATFORMS = ['SCHOOL_MANAGEMENT', 'ONLINE_TEACHING_LEARNING_EXAMS', 'DIGITISED_LEARNING_MATERIALS', 'SCHOOL_PARENT_CONNECTION'];
 export const HEALTH_PLATFORMS = [
@@ -68,4 +69,52 @@ export async function correctFigures(id: string, input: Figures, reason: string)
       { id, input, reason },
     )
   ).correctIndicatorValue;
+}
+
+/** One refusal of an imported workbook, by Excel row and column header. */
+export interface ImportProblem {
+  row: number;
+  column: string | null;
+  cell: string | null;
+  message: string;
+  code: string;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  rows: number;
+  skippedRows: number;
+}
+
+/** The entry template's address: the session cookie signs the download in, like the exports. */
+export function templateUrl(periodStart: string, periodEnd: string): string {
+  const params = new URLSearchParams();
+  if (periodEnd) params.set('asOf', periodEnd);
+  if (periodStart) params.set('periodStart', periodStart);
+  const query = params.toString();
+  return `/facilities/template.xlsx${query ? `?${query}` : ''}`;
+}
+
+const IMPORT = 'mutation($file: Upload!, $dryRun: Boolean) { importIndicatorValues(file: $file, dryRun: $dryRun) { dryRun rows skippedRows } }';
+
+/**
+ * A filled-in template as a GraphQL multipart request, with the header Apollo's CSRF protection requires.
+ * A refused workbook rejects with an AppError whose `details.problems` lists every problem.
+ */
+export async function importWorkbook(file: File, dryRun = false): Promise<ImportResult> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: IMPORT, variables: { file: null, dryRun } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', file, file.name);
+  let body: { data?: { importIndicatorValues?: ImportResult }; errors?: GraphQLErrorShape[] };
+  try {
+    const response = await fetch(GRAPHQL_URL, {
+      method: 'POST', body: form, credentials: 'include', headers: { 'apollo-require-preflight': 'true', accept: 'application/json' },
+    });
+    body = await response.json().catch(() => ({ errors: undefined, status: response.status }));
+  } catch (error) {
+    throw toAppError(error);
+  }
+  if (body.errors?.length || !body.data?.importIndicatorValues) throw toAppError(body);
+  return body.data.importIndicatorValues;
 }

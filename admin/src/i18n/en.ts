@@ -416,6 +416,16 @@ export const enApp: typeof viApp = {
     },
     export: { csv: 'Export CSV', xlsx: 'Export Excel' },
     facility_figures: {
+      excel: {
+        title: 'Many facilities from Excel',
+        help: 'Download the Excel template listing the commune’s facilities (pick a period to pre-fill its dates), fill in the figures and upload it. One wrong row and nothing is saved; the problems are listed by row and column.',
+        download: 'Download Excel template',
+        upload: 'Import from Excel',
+        imported: 'Imported figures for %{rows} facilities (%{skipped} empty rows skipped).',
+        row: 'Row',
+        column: 'Column',
+        problem: 'Problem',
+      },
       title: 'Facility figures',
       facility: 'Facility',
       none: 'You report figures for no facility.',

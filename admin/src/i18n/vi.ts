@@ -423,6 +423,16 @@ export const viApp = {
     },
     export: { csv: 'Xuất CSV', xlsx: 'Xuất Excel' },
     facility_figures: {
+      excel: {
+        title: 'Nhập nhiều cơ sở từ Excel',
+        help: 'Tải mẫu Excel có sẵn các cơ sở của xã (chọn kỳ để điền sẵn ngày), điền số liệu rồi tải lên. Chỉ cần một dòng sai thì không dòng nào được ghi; các lỗi được liệt kê theo dòng và cột.',
+        download: 'Tải mẫu Excel',
+        upload: 'Nhập từ Excel',
+        imported: 'Đã nhập số liệu %{rows} cơ sở (bỏ qua %{skipped} dòng trống).',
+        row: 'Dòng',
+        column: 'Cột',
+        problem: 'Lỗi',
+      },
       title: 'Số liệu cơ sở',
       facility: 'Cơ sở',
       none: 'Bạn không phụ trách nhập số liệu cho cơ sở nào.',

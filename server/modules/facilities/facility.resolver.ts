@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
+import type { FileUpload } from 'graphql-upload/processRequest.mjs';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import type { Lean } from '../../shared/lean.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
@@ -33,6 +35,21 @@ export const IndicatorValueResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.indicatorValues,
 });
 
+@ObjectType({ description: 'Kết quả nhập số liệu từ bảng tính Excel' })
+export class IndicatorImportResult {
+  @Field(() => Boolean, { description: 'Chỉ kiểm tra, chưa ghi' })
+  dryRun: boolean;
+
+  @Field(() => Int, { description: 'Số dòng đã ghi (hoặc sẽ được ghi, nếu chỉ kiểm tra)' })
+  rows: number;
+
+  @Field(() => Int, { description: 'Số dòng cơ sở để trống, được bỏ qua' })
+  skippedRows: number;
+
+  @Field(() => [IndicatorValue], { description: 'Các bản số liệu đã ghi (trống nếu chỉ kiểm tra)' })
+  values: IndicatorValue[];
+}
+
 @Resolver()
 export class FacilityReportingResolver {
   @Query(() => [Facility], { description: 'Các cơ sở mà người dùng được nhập số liệu (cơ sở của xã mình)' })
@@ -47,6 +64,21 @@ export class FacilityReportingResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.indicatorValues.report(facilityId, input);
+  }
+
+  @Mutation(() => IndicatorImportResult, {
+    description:
+      'Nhập số liệu nhiều cơ sở từ mẫu Excel (GET /facilities/template.xlsx), gửi theo GraphQL multipart request kèm tiêu đề ' +
+      'apollo-require-preflight: true. Tất cả hoặc không: một dòng sai thì không ghi dòng nào, lỗi BAD_USER_INPUT liệt kê ' +
+      'từng lỗi trong extensions.problems { row column cell message code }.',
+  })
+  async importIndicatorValues(
+    @Arg('file', () => GraphQLUpload) file: Promise<FileUpload>,
+    @Ctx() ctx: Context,
+    @Arg('dryRun', () => Boolean, { nullable: true, description: 'Chỉ kiểm tra, không ghi' }) dryRun?: boolean | null,
+  ): Promise<IndicatorImportResult> {
+    const result = await ctx.services.indicatorValues.importWorkbook(file, dryRun ?? false);
+    return { ...result, dryRun: dryRun ?? false };
   }
 
   @Mutation(() => IndicatorValue, { description: 'Điều chỉnh số liệu: thêm bản mới kèm lý do, bản cũ vẫn được lưu' })
