@@ -72,6 +72,7 @@ const NOT_PROBED: Record<string, string> = {
   redeliverWebhook: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
   reportIndicatorValue: 'commune-scoped; facility-reporting.test.ts tries another commune, an office officer, a READ token and anonymously',
   correctIndicatorValue: 'commune-scoped; facility-reporting.test.ts tries another commune, an office officer, a READ token and anonymously',
+  importIndicatorValues: 'a multipart upload, commune-scoped per row; facility-import.test.ts tries another commune, an office officer and anonymously',
 };
 /** Query fields not probed here. */
 const QUERIES_NOT_PROBED: Record<string, string> = {
