@@ -7,6 +7,7 @@
  * Parameters are inlined by the driver: no `?` may appear in the SQL text but the placeholders.
  */
 import { DEFAULT_ESCALATION_POLICY as D } from '../../server/modules/escalations/escalation-policy.entity.js';
+import { UNIT_STAFF_ROLES_SQL, assignmentPathSql } from '../../server/modules/notifications/recipients.sql.js';
 
 const OPEN = `('NOT_STARTED', 'IN_PROGRESS', 'BLOCKED')`;
 const SUBMISSION_DAY = `(a.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;
@@ -38,7 +39,7 @@ const COMMON = `
   staff as (
     select u.unit_id, array_agg(u.id order by u.id) as ids
       from app_user u
-     where u.active and u.role in ('OFFICER', 'UNIT_HEAD')
+     where u.active and u.role in ${UNIT_STAFF_ROLES_SQL}
      group by u.unit_id),
   lead as (
     select coalesce(array_agg(u.id order by u.id), '{}') as ids,
@@ -231,7 +232,7 @@ export const ESCALATE_SQL = `
       from (select y.user_id, y.email, y.total,
                    min(y.title) filter (where y.n = 1) as first_title,
                    string_agg(y.title || chr(10) || y.body || chr(10) || 'Xem chi tiết: ' || (select public_url from args)
-                              || '/#/Assignment/' || y.assignment_id || '/show', chr(10) || chr(10) order by y.n)
+                              || ${assignmentPathSql('y.assignment_id')}, chr(10) || chr(10) order by y.n)
                      filter (where y.n <= 50) as listing
               from (select usr.id as user_id, usr.email, m.title, m.body, r.assignment_id,
                            row_number() over (partition by usr.id order by r.level desc, r.working_days_late desc, r.id) as n,

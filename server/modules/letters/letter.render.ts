@@ -15,6 +15,7 @@ import { lateAssignments } from './late-work.js';
 import type { LetterContent } from './letter.docx.js';
 import { letterFileName, shortDate, subjectLine } from './letter-text.js';
 import { UrgingLetter, UrgingLetterState } from './urging-letter.entity.js';
+import { UNIT_STAFF_ROLES_SQL } from '../notifications/recipients.sql.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -55,7 +56,7 @@ const NOTIFY_SQL = `
   insert into notification (id, created_at, updated_at, version, user_id, kind, title, body, day, urgent, letter_id, dedupe_key)
   select gen_random_uuid(), now(), now(), 1, u.id, 'URGING_LETTER', ?, ?, ?::date, true, ?, ?
     from app_user u
-   where u.unit_id = ? and u.active and u.role in ('OFFICER', 'UNIT_HEAD')
+   where u.unit_id = ? and u.active and u.role in ${UNIT_STAFF_ROLES_SQL}
   on conflict (user_id, dedupe_key) do nothing
   returning user_id as "userId"`;
 

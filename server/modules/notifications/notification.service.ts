@@ -11,6 +11,7 @@ import { User } from '../users/user.entity.js';
 import { decodeInboxCursor, encodeInboxCursor } from './notification.cursor.js';
 import { publishNotificationsChanged } from './notification.events.js';
 import { Notification, NotificationKind } from './notification.entity.js';
+import { UNIT_STAFF_ROLES_SQL } from './recipients.sql.js';
 
 export interface InboxPage {
   items: Array<{ node: Lean<Notification>; cursor: string }>;
@@ -178,7 +179,7 @@ export class NotificationService {
          join task t on t.id = a.task_id
          join unit un on un.id = a.unit_id
          left join app_user u on u.active and u.id is distinct from ?::uuid
-               and (case when ? then u.role = 'COORDINATOR' else u.unit_id = a.unit_id and u.role in ('OFFICER', 'UNIT_HEAD') end)
+               and (case when ? then u.role = 'COORDINATOR' else u.unit_id = a.unit_id and u.role in ${UNIT_STAFF_ROLES_SQL} end)
         where a.id = ?
         group by t.number, t.title, un.name`,
       [actorId, actorId, toReviewers, assignment.id],

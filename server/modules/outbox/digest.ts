@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assignmentPathSql } from '../notifications/recipients.sql.js';
 
 /**
  * One Vietnamese digest per user with an e-mail address who has non-urgent notifications that day,
@@ -20,7 +21,7 @@ const DIGEST_SQL = `
                 u.full_name, to_char(p.day, 'DD/MM/YYYY'), count(*),
                 string_agg(
                   format(E'%s. %s\\n   %s\\n   Xem: %s', i.position, i.title, i.body,
-                         p.base || coalesce('/#/Assignment/' || i.assignment_id || '/show', '/')),
+                         p.base || coalesce(${assignmentPathSql('i.assignment_id')}, '/')),
                   E'\\n\\n' order by i.position),
                 p.base),
          'digest:' || u.id || ':' || p.day, 'PENDING', 0, now()
