@@ -75,7 +75,7 @@ export function shortDate(day: string): string {
 }
 
 /** "Kế hoạch số 97/KH-UBND", or the plan's title when it was filed without a number. */
-function planName(plan: PlanForLetter): string {
+export function planName(plan: PlanForLetter): string {
   if (plan.number) return `Kế hoạch số ${plan.number}`;
   return /^kế hoạch\b/i.test(plan.title) ? plan.title : `Kế hoạch ${lowerFirst(plan.title)}`;
 }

@@ -1,7 +1,5 @@
-import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign,
-  WidthType,
-} from 'docx';
+import { Document, Packer, Paragraph, Table, TableBorders, TableRow, WidthType } from 'docx';
+import { A4_PAGE, FONT, LEFT_COLUMN, RIGHT_COLUMN, TEXT_WIDTH, cell, line, mm, nationalMotto, pt, rule } from './decree30.docx.js';
 import {
   letterhead, numberLine, placeAndDate, planCitation, shortDate, signerTitleLines, statusInWords, subjectLine, type PlanForLetter,
 } from './letter-text.js';
@@ -24,65 +22,6 @@ export interface LetterContent {
   rows: LateRow[];
 }
 
-const FONT = 'Times New Roman';
-/** Half-points, as WordprocessingML counts font sizes. */
-const pt = (points: number) => points * 2;
-
-/** Twips, rounded: docx's own converter rounds down, and 20 mm must not become 19.99. */
-const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
-
-// A4 with the decree's margins: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
-const PAGE = { width: mm(210), height: mm(297) };
-const MARGIN = { top: 20, bottom: 20, left: 30, right: 15 };
-const TEXT_WIDTH = mm(210 - MARGIN.left - MARGIN.right);
-const LEFT_COLUMN = Math.round(TEXT_WIDTH * 0.42);
-const RIGHT_COLUMN = TEXT_WIDTH - LEFT_COLUMN;
-
-interface Run {
-  text: string;
-  size?: number;
-  bold?: boolean;
-  italics?: boolean;
-  underline?: boolean;
-}
-
-function line(runs: Run | Run[], options: { align?: 'left' | 'center' | 'right' | 'both'; before?: number; after?: number; indent?: number } = {}) {
-  const alignment = {
-    left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED,
-  }[options.align ?? 'left'];
-  return new Paragraph({
-    alignment,
-    spacing: { before: options.before ?? 0, after: options.after ?? 0 },
-    indent: options.indent ? { firstLine: options.indent } : undefined,
-    children: (Array.isArray(runs) ? runs : [runs]).map(
-      (run) => new TextRun({
-        text: run.text, font: FONT, size: pt(run.size ?? 14), bold: run.bold, italics: run.italics,
-        underline: run.underline ? {} : undefined,
-      }),
-    ),
-  });
-}
-
-/** The short rule drawn under the issuing body: about a third of its column, centred. */
-function rule(columnWidth: number) {
-  const side = Math.round(columnWidth / 3);
-  return new Paragraph({
-    indent: { left: side, right: side },
-    spacing: { before: 0, after: 120 },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    children: [],
-  });
-}
-
-function cell(width: number, children: Paragraph[], options: { borders?: boolean; center?: boolean } = {}) {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: options.center ? VerticalAlign.CENTER : VerticalAlign.TOP,
-    borders: options.borders === false ? TableBorders.NONE : undefined,
-    children,
-  });
-}
-
 /** Letterhead: issuing body, number and subject on the left; the national motto, place and date on the right. */
 function heading(content: LetterContent) {
   const { plan, day } = content;
@@ -95,10 +34,7 @@ function heading(content: LetterContent) {
       new TableRow({
         children: [
           cell(LEFT_COLUMN, [line({ text: letterhead(plan.issuingBody), size: 13, bold: true }, { align: 'center' }), rule(LEFT_COLUMN)], none),
-          cell(RIGHT_COLUMN, [
-            line({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', size: 12, bold: true }, { align: 'center' }),
-            line({ text: 'Độc lập - Tự do - Hạnh phúc', size: 13, bold: true, underline: true }, { align: 'center', after: 120 }),
-          ], none),
+          cell(RIGHT_COLUMN, nationalMotto(), none),
         ],
       }),
       new TableRow({
@@ -213,17 +149,7 @@ export async function letterDocx(content: LetterContent): Promise<Buffer> {
     styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
     sections: [
       {
-        properties: {
-          page: {
-            size: PAGE,
-            margin: {
-              top: mm(MARGIN.top),
-              bottom: mm(MARGIN.bottom),
-              left: mm(MARGIN.left),
-              right: mm(MARGIN.right),
-            },
-          },
-        },
+        properties: A4_PAGE,
         children: [heading(content), ...body(content), lateTable(content.rows), ...closing(content), signature(content)],
       },
     ],
