@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config.js';
@@ -9,7 +6,7 @@ import { Assignment } from '../assignments/assignment.entity.js';
 import { AssignmentAction, StatusChange } from '../assignments/status-change.entity.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
-import { evidenceStore, type EvidenceStore } from '../evidence/storage/index.js';
+import { evidenceStore, storeBytes } from '../evidence/storage/index.js';
 import { publishNotificationsChanged } from '../notifications/notification.events.js';
 import { lateAssignments } from './late-work.js';
 import type { LetterContent } from './letter.docx.js';
@@ -41,16 +38,6 @@ export type RenderOutcome =
 
 /** The letter's key in the document store: fixed by its id, so a retried job overwrites rather than adds. */
 export const letterStorageKey = (letterId: string) => `letters/${letterId}`;
-
-async function storeBytes(store: EvidenceStore, key: string, bytes: Buffer): Promise<void> {
-  const staged = path.join(store.stagingDir, `${randomUUID()}.letter`);
-  await writeFile(staged, bytes, { flag: 'wx', mode: 0o600 });
-  try {
-    await store.put(key, staged, { size: bytes.length, contentType: DOCX_TYPE });
-  } finally {
-    await rm(staged, { force: true });
-  }
-}
 
 const NOTIFY_SQL = `
   insert into notification (id, created_at, updated_at, version, user_id, kind, title, body, day, urgent, letter_id, dedupe_key)
@@ -106,7 +93,7 @@ export async function renderLetter(deps: RenderDeps, letterId: string): Promise<
       return { state: UrgingLetterState.FAILED, error: letter.error };
     }
     const key = letterStorageKey(letter.id);
-    await storeBytes(store, key, bytes);
+    await storeBytes(store, key, bytes, DOCX_TYPE);
 
     const fileName = letterFileName(unit.code, letter.day);
     Object.assign(letter, {

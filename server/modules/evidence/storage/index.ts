@@ -1,4 +1,5 @@
-import { readdir, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '../../../config.js';
 import { LocalEvidenceStore } from './local.store.js';
@@ -18,6 +19,20 @@ export function evidenceStore(config: AppConfig): Promise<EvidenceStore> {
     stores.set(config, store);
   }
   return store;
+}
+
+/**
+ * Puts a document the server wrote itself (a letter, a compiled report) under a fixed key: staged on
+ * disk as uploads are, so both stores take it the same way. A retried job writes the same key again.
+ */
+export async function storeBytes(store: EvidenceStore, key: string, bytes: Buffer, contentType: string): Promise<void> {
+  const staged = path.join(store.stagingDir, `${randomUUID()}.generated`);
+  await writeFile(staged, bytes, { flag: 'wx', mode: 0o600 });
+  try {
+    await store.put(key, staged, { size: bytes.length, contentType });
+  } finally {
+    await rm(staged, { force: true });
+  }
 }
 
 export async function closeEvidenceStore(config: AppConfig): Promise<void> {
