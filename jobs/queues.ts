@@ -5,6 +5,7 @@ import { today } from '../server/shared/dates.js';
 import { silentLogger, type Logger } from '../server/shared/logger.js';
 import { throttled } from '../server/shared/redis-watch.js';
 import { schedulePendingLetters, urgingLetterJobId } from './urging-letter/urging-letter.job.js';
+import { compileReportJobId } from './compile-report/compile-report.job.js';
 
 export interface Queues {
   deadlines: Queue;
@@ -21,6 +22,8 @@ export interface Queues {
   renderLetter(letterId: string): Promise<string | undefined>;
   /** Writes the pending letters soon (the ladder's automatic ones); kicks while one waits are merged into it. */
   kickPendingLetters(): Promise<void>;
+  /** Enqueues one compilation of a period's report; the compilation's id is the job id. */
+  compileReport(compiledReportId: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -94,6 +97,10 @@ export function createQueues(
     },
     async kickPendingLetters() {
       await letters.add(JobName.PENDING_LETTERS, {}, { deduplication: { id: JobName.PENDING_LETTERS } });
+    },
+    async compileReport(compiledReportId) {
+      const job = await letters.add(JobName.COMPILE_REPORT, { compiledReportId }, { jobId: compileReportJobId(compiledReportId) });
+      return job.id;
     },
     async renderLetter(letterId) {
       const job = await letters.add(JobName.URGING_LETTER, { letterId }, { jobId: urgingLetterJobId(letterId) });

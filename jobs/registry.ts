@@ -7,6 +7,8 @@ import { runDeadlineScan, type DeadlineScanJobData, type DeadlineScanResult } fr
 import {
   runPendingLetters, runUrgingLetter, type PendingLettersJobData, type PendingLettersResult, type UrgingLetterJobData, type UrgingLetterResult,
 } from './urging-letter/urging-letter.job.js';
+import { runCompileReport, type CompileReportJobData, type CompileReportResult } from './compile-report/compile-report.job.js';
+import { compilePendingReports } from '../server/modules/reports/compiled-report.compile.js';
 import { runDeliverEmails, type DeliverEmailsJobData, type DeliverEmailsResult } from './deliver-emails/deliver-emails.job.js';
 import { runEmailDigest, type EmailDigestJobData, type EmailDigestResult } from './email-digest/email-digest.job.js';
 import { runDeliverWebhook, type DeliverWebhookJobData, type DeliverWebhookResult } from './deliver-webhook/deliver-webhook.job.js';
@@ -14,6 +16,7 @@ import { runWebhookRelay, type WebhookRelayJobData, type WebhookRelayResult } fr
 
 export const QueueName = {
   DEADLINES: 'deadlines',
+  /** Documents the server writes: urging letters and compiled reports. */
   LETTERS: 'letters',
   /** The e-mail outbox relay and the daily digest. */
   EMAIL: 'email',
@@ -25,7 +28,9 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const JobName = {
   DEADLINE_SCAN: 'deadline-scan',
   URGING_LETTER: 'urging-letter',
+  /** Every minute: the letters and compiled reports still waiting to be written. */
   PENDING_LETTERS: 'pending-letters',
+  COMPILE_REPORT: 'compile-report',
   DELIVER_EMAILS: 'deliver-emails',
   EMAIL_DIGEST: 'email-digest',
   DELIVER_WEBHOOK: 'deliver-webhook',
@@ -37,7 +42,8 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export interface JobContract {
   [JobName.DEADLINE_SCAN]: { data: DeadlineScanJobData; result: DeadlineScanResult };
   [JobName.URGING_LETTER]: { data: UrgingLetterJobData; result: UrgingLetterResult };
-  [JobName.PENDING_LETTERS]: { data: PendingLettersJobData; result: PendingLettersResult };
+  [JobName.PENDING_LETTERS]: { data: PendingLettersJobData; result: PendingLettersResult & { reports: Awaited<ReturnType<typeof compilePendingReports>> } };
+  [JobName.COMPILE_REPORT]: { data: CompileReportJobData; result: CompileReportResult };
   [JobName.DELIVER_EMAILS]: { data: DeliverEmailsJobData; result: DeliverEmailsResult };
   [JobName.EMAIL_DIGEST]: { data: EmailDigestJobData; result: EmailDigestResult };
   [JobName.DELIVER_WEBHOOK]: { data: DeliverWebhookJobData; result: DeliverWebhookResult };
@@ -64,7 +70,11 @@ export interface JobDefinition<N extends JobName> {
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.DEADLINE_SCAN]: { queue: QueueName.DEADLINES, handler: runDeadlineScan },
   [JobName.URGING_LETTER]: { queue: QueueName.LETTERS, handler: (ctx, data) => runUrgingLetter(ctx, data) },
-  [JobName.PENDING_LETTERS]: { queue: QueueName.LETTERS, handler: (ctx) => runPendingLetters(ctx) },
+  [JobName.PENDING_LETTERS]: {
+    queue: QueueName.LETTERS,
+    handler: async (ctx) => ({ ...(await runPendingLetters(ctx)), reports: await compilePendingReports(ctx) }),
+  },
+  [JobName.COMPILE_REPORT]: { queue: QueueName.LETTERS, handler: (ctx, data) => runCompileReport(ctx, data) },
   [JobName.DELIVER_EMAILS]: { queue: QueueName.EMAIL, handler: (ctx) => runDeliverEmails(ctx) },
   [JobName.EMAIL_DIGEST]: { queue: QueueName.EMAIL, handler: (ctx, data) => runEmailDigest(ctx, data) },
   [JobName.DELIVER_WEBHOOK]: { queue: QueueName.WEBHOOKS, handler: (ctx, data) => runDeliverWebhook(ctx, data) },

@@ -16,6 +16,8 @@ import {
 import { NotificationResolver } from './modules/notifications/notification.resolver.js';
 import { PlanFieldResolver, PlanResourceResolver } from './modules/plans/plan.resolver.js';
 import { UrgingLetterResolver } from './modules/letters/urging-letter.resolver.js';
+import { UnitReportEventResolver, UnitReportResolver, UnitReportResourceResolver } from './modules/reports/unit-report.resolver.js';
+import { CompiledReportResolver, PlanProgressReportsResolver, ReportingPeriodResolver } from './modules/reports/compiled-report.resolver.js';
 import { ReportingObligationFieldResolver, ReportingObligationResourceResolver } from './modules/reporting/reporting-obligation.resolver.js';
 import { TargetCommuneValueResolver, TargetFieldResolver, TargetResourceResolver } from './modules/targets/target.resolver.js';
 import { TaskFieldResolver, TaskResourceResolver } from './modules/tasks/task.resolver.js';
@@ -65,6 +67,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       CalendarDayResourceResolver, WorkingCalendarResolver,
       EscalationPolicyResolver, PlanEscalationPolicyFieldResolver,
       UrgingLetterResolver,
+      UnitReportResourceResolver, UnitReportResolver, UnitReportEventResolver,
+      ReportingPeriodResolver, CompiledReportResolver, PlanProgressReportsResolver,
       WebhookEndpointResourceResolver, WebhookEndpointResolver, WebhookDeliveryFieldResolver,
     ],
     pubSub: NO_TOPICS,

@@ -24,6 +24,8 @@ import { UserService } from './modules/users/user.service.js';
 import { UrgingLetterService } from './modules/letters/urging-letter.service.js';
 import { NotificationService, type NotificationPublisher } from './modules/notifications/notification.service.js';
 import { WebhookService } from './modules/webhooks/webhook.service.js';
+import { UnitReportService } from './modules/reports/unit-report.service.js';
+import { CompiledReportService } from './modules/reports/compiled-report.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
 export function createServices(
@@ -50,6 +52,8 @@ export function createServices(
     escalationPolicies: new EscalationPolicyService(em, viewer),
     letters: new UrgingLetterService(em, viewer, queues),
     webhooks: new WebhookService(em, viewer, config.webhooks),
+    unitReports: new UnitReportService(em, viewer, notifications),
+    compiledReports: new CompiledReportService(em, viewer, queues),
   };
 }
 

@@ -44,22 +44,35 @@ export type Permission =
   /** The job queues' dashboard: payloads, failures, retries by hand. */
   | 'queues:monitor'
   /** Report and correct a school's or health facility's figures: the facility's own commune's officers and head, and ADMIN. */
-  | 'facility:report';
+  | 'facility:report'
+  /** Write and send a unit's period report: the reporting unit's own officers, head and coordinators. */
+  | 'report:write'
+  /** Accept or return a unit's period report: the aggregating office's coordinators and head, and ADMIN. */
+  | 'report:review'
+  /** Read period reports: the reporting unit, the aggregating office, the leadership, the coordinators, ADMIN. */
+  | 'report:read'
+  /** Compile the district's report for a period: the aggregating office's coordinators and head, and ADMIN. */
+  | 'report:compile';
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.ADMIN]: new Set<Permission>([
     'security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
     'calendar:manage', 'escalation:configure', 'letter:read', 'webhook:manage', 'queues:monitor', 'facility:report',
+    'report:review', 'report:read', 'report:compile',
   ]),
   [Role.LEADER]: new Set<Permission>([
     'plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden', 'escalation:configure', 'escalation:urge', 'letter:read',
+    'report:read',
   ]),
   [Role.COORDINATOR]: new Set<Permission>([
     'plan:read', 'assignment:work', 'assignment:review', 'evidence:read', 'evidence:read-hidden', 'escalation:urge', 'letter:read',
+    'report:write', 'report:review', 'report:read', 'report:compile',
   ]),
-  [Role.UNIT_HEAD]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read', 'letter:read', 'facility:report']),
-  [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read', 'letter:read', 'facility:report']),
-  [Role.VIEWER]: new Set<Permission>(['plan:read', 'evidence:read', 'letter:read']),
+  [Role.UNIT_HEAD]: new Set<Permission>([
+    'plan:read', 'assignment:work', 'evidence:read', 'letter:read', 'facility:report', 'report:write', 'report:review', 'report:read', 'report:compile',
+  ]),
+  [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read', 'letter:read', 'facility:report', 'report:write', 'report:read']),
+  [Role.VIEWER]: new Set<Permission>(['plan:read', 'evidence:read', 'letter:read', 'report:read']),
 };
 
 /** Roles that see every unit's work: ADMIN and the reviewers. */
@@ -70,8 +83,8 @@ const SEES_ALL_UNITS: ReadonlySet<Role> = new Set([Role.ADMIN, Role.LEADER, Role
  * READ_WRITE also does an officer's work on its own unit's assignments, and nothing more.
  */
 const TOKEN_PERMISSIONS: Record<ApiTokenScope, ReadonlySet<Permission>> = {
-  [ApiTokenScope.READ]: new Set<Permission>(['plan:read', 'evidence:read']),
-  [ApiTokenScope.READ_WRITE]: new Set<Permission>(['plan:read', 'evidence:read', 'assignment:work']),
+  [ApiTokenScope.READ]: new Set<Permission>(['plan:read', 'evidence:read', 'report:read']),
+  [ApiTokenScope.READ_WRITE]: new Set<Permission>(['plan:read', 'evidence:read', 'report:read', 'assignment:work']),
 };
 
 /** The role an API token acts with. */
@@ -99,12 +112,17 @@ export function can(viewer: Viewer | null, permission: Permission, subject?: Uni
   if (viewer.token && !TOKEN_PERMISSIONS[viewer.token.scope].has(permission)) return false;
   switch (permission) {
     case 'assignment:work':
+    case 'report:write':
       return subject !== undefined && subject.unitId === viewer.unitId;
     case 'evidence:read':
     case 'letter:read':
+    case 'report:read':
       return SEES_ALL_UNITS.has(viewer.role) || (subject !== undefined && subject.unitId === viewer.unitId);
+    // The subject is the facility's commune, or the aggregating office for reports: an officer,
+    // head or coordinator of another unit is refused.
+    case 'report:review':
+    case 'report:compile':
     case 'facility:report':
-      // The subject is the facility's commune: an office's officer has another unit and is refused.
       return viewer.role === Role.ADMIN || (subject !== undefined && subject.unitId === viewer.unitId);
     case 'assignment:review':
       return subject === undefined || subject.unitId !== viewer.unitId || viewer.role === Role.LEADER;

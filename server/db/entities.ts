@@ -17,6 +17,8 @@ import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { Escalation } from '../modules/escalations/escalation.entity.js';
 import { EscalationPolicy } from '../modules/escalations/escalation-policy.entity.js';
 import { UrgingLetter } from '../modules/letters/urging-letter.entity.js';
+import { UnitReport, UnitReportEvent } from '../modules/reports/unit-report.entity.js';
+import { CompiledReport } from '../modules/reports/compiled-report.entity.js';
 import { OutboxEmail } from '../modules/outbox/outbox-email.entity.js';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/webhook.entity.js';
 
@@ -40,6 +42,9 @@ export const entities = [
   Escalation,
   EscalationPolicy,
   UrgingLetter,
+  UnitReport,
+  UnitReportEvent,
+  CompiledReport,
   OutboxEmail,
   WebhookEndpoint,
   WebhookDelivery,

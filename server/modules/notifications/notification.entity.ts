@@ -5,6 +5,7 @@ import { LocalDateScalar } from '../../shared/scalars.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { Escalation } from '../escalations/escalation.entity.js';
 import { UrgingLetter } from '../letters/urging-letter.entity.js';
+import { UnitReport } from '../reports/unit-report.entity.js';
 import { User } from '../users/user.entity.js';
 
 export enum NotificationKind {
@@ -22,6 +23,16 @@ export enum NotificationKind {
   SUBMITTED = 'SUBMITTED',
   /** An urging letter names the unit's work. */
   URGING_LETTER = 'URGING_LETTER',
+  /** A unit's period report is due in a few working days, or today. */
+  REPORT_REMINDER = 'REPORT_REMINDER',
+  /** A step of the ladder for a period report not sent by its day. */
+  REPORT_OVERDUE = 'REPORT_OVERDUE',
+  /** A unit sent its period report to the aggregating office. */
+  REPORT_SUBMITTED = 'REPORT_SUBMITTED',
+  /** The aggregating office returned the report with a comment. */
+  REPORT_RETURNED = 'REPORT_RETURNED',
+  /** The aggregating office accepted the report. */
+  REPORT_ACCEPTED = 'REPORT_ACCEPTED',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'Loại thông báo' });
 
@@ -78,6 +89,10 @@ export class Notification extends BaseEntity {
   @ManyToOne({ entity: () => UrgingLetter, nullable: true, deleteRule: 'set null' })
   @Index()
   letter?: UrgingLetter | null;
+
+  @ManyToOne({ entity: () => UnitReport, nullable: true, deleteRule: 'cascade' })
+  @Index()
+  unitReport?: UnitReport | null;
 
   @Property({ type: 'string', length: 200 })
   dedupeKey: string;

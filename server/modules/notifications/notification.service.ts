@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import { requireViewer, type Viewer } from '../../auth/policy.js';
-import { today } from '../../shared/dates.js';
+import { formatViDate, today } from '../../shared/dates.js';
 import { forbidden, notFound } from '../../shared/errors.js';
 import { leanRows, type Lean } from '../../shared/lean.js';
 import { isId } from '../../shared/resource.service.js';
 import type { Assignment } from '../assignments/assignment.entity.js';
 import { AssignmentAction, type StatusChange } from '../assignments/status-change.entity.js';
+import { UnitReportAction, type UnitReport, type UnitReportEvent } from '../reports/unit-report.entity.js';
 import { User } from '../users/user.entity.js';
 import { decodeInboxCursor, encodeInboxCursor } from './notification.cursor.js';
 import { publishNotificationsChanged } from './notification.events.js';
@@ -34,6 +35,15 @@ export interface NotificationPublisher {
 type InboxRow = Record<string, unknown> & { cursor_unread: boolean; cursor_at: string };
 
 /** What a transition tells whom: the unit hears the reviewer's decision, the reviewers hear of submitted work. */
+const REPORT_NOTICES: Partial<Record<UnitReportAction, NotificationKind.REPORT_SUBMITTED | NotificationKind.REPORT_RETURNED | NotificationKind.REPORT_ACCEPTED>> = {
+  [UnitReportAction.SUBMIT]: NotificationKind.REPORT_SUBMITTED,
+  [UnitReportAction.RETURN]: NotificationKind.REPORT_RETURNED,
+  [UnitReportAction.ACCEPT]: NotificationKind.REPORT_ACCEPTED,
+};
+
+/** Who receives a unit's report at the aggregating office. */
+const REVIEWER_ROLES_SQL = `('COORDINATOR', 'UNIT_HEAD')`;
+
 const TRANSITION_NOTICES: Partial<Record<AssignmentAction, NotificationKind>> = {
   [AssignmentAction.RETURN]: NotificationKind.RETURNED,
   [AssignmentAction.VERIFY]: NotificationKind.VERIFIED,
@@ -214,6 +224,52 @@ export class NotificationService {
         assignment,
         // One notification per recorded step and person, however often the step is retried.
         dedupeKey: `status-change:${change.id}`,
+      });
+      this.changed.add(userId);
+    }
+  }
+
+  /**
+   * The notices of a unit report's step, in the same unit of work: a submission to the aggregating
+   * office's coordinators and head, a return or an acceptance to the reporting unit's officers and head.
+   */
+  async reportTransitioned(
+    report: UnitReport,
+    event: UnitReportEvent,
+    facts: { unitName: string; reviewingUnitId: string; subject: string; dueBefore: string },
+  ): Promise<void> {
+    const kind = REPORT_NOTICES[event.action];
+    if (!kind) return;
+    const actorId = event.actor?.id ?? null;
+    const toReviewers = kind === NotificationKind.REPORT_SUBMITTED;
+    const roles = toReviewers ? REVIEWER_ROLES_SQL : UNIT_STAFF_ROLES_SQL;
+    const [row] = await this.em.getConnection().execute<Array<{ actor_name: string | null; recipients: string[] }>>(
+      `select (select full_name from app_user where id = ?::uuid) as actor_name,
+              coalesce(array_agg(u.id::text order by u.id), '{}') as recipients
+         from app_user u
+        where u.active and u.id is distinct from ?::uuid and u.unit_id = ? and u.role in ${roles}`,
+      [actorId, actorId, toReviewers ? facts.reviewingUnitId : report.unit.id],
+    );
+    if (!row?.recipients.length) return;
+    const by = row.actor_name ?? 'Hệ thống';
+    const comment = event.comment ? ` Ý kiến: ${event.comment}` : '';
+    const what = `${facts.subject} (hạn trước ${formatViDate(facts.dueBefore)})`;
+    const text = {
+      [NotificationKind.REPORT_SUBMITTED]: { title: `Báo cáo chờ tiếp nhận: ${facts.unitName}`, body: `${facts.unitName} đã gửi ${what}.` },
+      [NotificationKind.REPORT_RETURNED]: { title: `Báo cáo bị trả lại: ${facts.subject}`, body: `${by} đã trả lại ${what} của ${facts.unitName}.${comment}` },
+      [NotificationKind.REPORT_ACCEPTED]: { title: `Báo cáo đã được tiếp nhận: ${facts.subject}`, body: `${by} đã tiếp nhận ${what} của ${facts.unitName}.${comment}` },
+    }[kind];
+    const day = today(event.at);
+    for (const userId of row.recipients) {
+      this.em.create(Notification, {
+        user: this.em.getReference(User, userId),
+        kind,
+        title: clip(text.title, 255),
+        body: text.body,
+        day,
+        urgent: false,
+        unitReport: report,
+        dedupeKey: `report-event:${event.id}`,
       });
       this.changed.add(userId);
     }

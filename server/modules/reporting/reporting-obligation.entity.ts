@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
@@ -15,6 +15,29 @@ registerEnumType(ReportPeriod, { name: 'ReportPeriod', description: 'Kỳ báo c
 @ObjectType({ description: 'Nghĩa vụ báo cáo' })
 @Entity({ tableName: 'reporting_obligation' })
 @Unique({ properties: ['plan', 'reporter', 'recipient', 'period', 'dueBefore'] })
+// The aggregating office's view: the reports that come up through it.
+@Index({ properties: ['through'] })
+/**
+ * Every obligation sent up through an aggregating office has its unit report from the start, however
+ * the obligation is written (seeder, API, bulk SQL), so "not written yet" is a state that lists, the
+ * deadline classes and the sweep count like any other.
+ */
+@Trigger({
+  name: 'reporting_obligation_unit_report',
+  timing: 'after',
+  events: ['insert', 'update'],
+  forEach: 'row',
+  // MikroORM wraps the body in its own begin … end.
+  body: `if new.through_id is not null then
+      insert into unit_report (id, created_at, updated_at, version, obligation_id, plan_id, unit_id, state, submission_count)
+      values (gen_random_uuid(), now(), now(), 1, new.id, new.plan_id, new.reporter_id, 'NOT_STARTED', 0)
+      on conflict (obligation_id) do nothing;
+    end if;
+    if tg_op = 'UPDATE' and new.reporter_id is distinct from old.reporter_id then
+      update unit_report set unit_id = new.reporter_id, updated_at = now() where obligation_id = new.id;
+    end if;
+    return new;`,
+})
 export class ReportingObligation extends BaseEntity {
   @ManyToOne({ entity: () => Plan, deleteRule: 'cascade' })
   plan: Plan;

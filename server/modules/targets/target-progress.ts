@@ -207,6 +207,21 @@ const TARGET_VALUES_BY_COMMUNE_SQL = `
    group by t.id, p.id, u.id, u.name
    order by u.name, u.id`;
 
+/** The same for one commune: its own facilities only, for the commune's report. */
+const TARGET_VALUES_FOR_COMMUNE_SQL = `
+  with ${LATEST_AS_OF}, groups as (
+    select f.sector, f.level, ${GROUP_FIGURES}
+      from facility f left join latest l on l.facility_id = f.id
+     where f.commune_id = ?
+     group by 1, 2
+  )
+  select t.id as target_id, ${PLAN_START}, ${TARGET_FIGURES}
+    from target t
+    join plan p on p.id = t.plan_id
+    left join groups g on ${GROUP_IN_SCOPE}
+   where t.id = any(?::uuid[])
+   group by t.id, p.id`;
+
 /**
  * One query for every target asked about and every day of the series: each counted row is valid from
  * its day until the facility's next counted row (a window over the facility's rows), so a day meets
@@ -264,6 +279,15 @@ function fromRow(target: Targeted, r: (FigureRow & { start: string | null }) | u
  */
 export async function targetValues(em: EntityManager, targets: readonly Targeted[], asOf: string): Promise<TargetValue[]> {
   const rows = await em.getConnection().execute<Array<FigureRow & { start: string | null }>>(TARGET_VALUES_SQL, [asOf, uuidArray(targets.map((t) => t.id))]);
+  const byTarget = new Map(rows.map((r) => [r.target_id, r]));
+  return targets.map((target) => fromRow(target, byTarget.get(target.id), asOf));
+}
+
+/** Each target's value as of a day over one commune's facilities. */
+export async function targetValuesForCommune(em: EntityManager, targets: readonly Targeted[], asOf: string, communeId: string): Promise<TargetValue[]> {
+  const rows = await em
+    .getConnection()
+    .execute<Array<FigureRow & { start: string | null }>>(TARGET_VALUES_FOR_COMMUNE_SQL, [asOf, communeId, uuidArray(targets.map((t) => t.id))]);
   const byTarget = new Map(rows.map((r) => [r.target_id, r]));
   return targets.map((target) => fromRow(target, byTarget.get(target.id), asOf));
 }
