@@ -7,7 +7,9 @@ import { insertEscalationWebhooks } from '../../server/modules/webhooks/webhook.
 import { today } from '../../server/shared/dates.js';
 import type { JobContext } from '../registry.js';
 import { lateTable, pgArray, reminderRanges } from './ladder.js';
-import { COMMON_PARAMS, ESCALATE_SQL, OLDEST_DAY_SQL, REMIND_SQL, REMINDER_DISTANCES_SQL, RESOLVE_SQL } from './sweep.sql.js';
+import {
+  COMMON_PARAMS, ESCALATE_SQL, OLDEST_DAY_SQL, REMIND_SQL, REMINDER_DISTANCES_SQL, REPORT_ESCALATE_SQL, REPORT_REMIND_SQL, RESOLVE_SQL,
+} from './sweep.sql.js';
 
 export interface DeadlineScanJobData {
   /** The day to sweep as (YYYY-MM-DD, Vietnam time); defaults to today. */
@@ -25,6 +27,8 @@ export interface DeadlineScanResult {
   resolved: number;
   letters: number;
   emails: number;
+  /** Notifications about period reports not sent: reminders and steps of the ladder. */
+  reportNotices: number;
 }
 
 interface Sweep extends Omit<DeadlineScanResult, 'asOf' | 'workingDay'> {
@@ -49,17 +53,22 @@ export async function runDeadlineScan(ctx: JobContext, data: DeadlineScanJobData
 
   const sweep = await ctx.em.transactional(async (em): Promise<Sweep> => {
     const [{ resolved }] = await em.execute<Array<{ resolved: number }>>(RESOLVE_SQL, [now.toISOString()]);
-    if (!workingDay) return { reminders: 0, escalations: 0, resolved, letters: 0, emails: 0, notifiedUserIds: [], webhookDeliveryIds: [] };
+    if (!workingDay) {
+      return { reminders: 0, escalations: 0, resolved, letters: 0, emails: 0, reportNotices: 0, notifiedUserIds: [], webhookDeliveryIds: [] };
+    }
     const common = COMMON_PARAMS(asOf, now, ctx.config.publicUrl);
-    const reminded = await remind(em, common, calendar, asOf);
-    const escalated = await escalate(em, common, calendar, asOf);
+    const tables = await dayTables(em, common, calendar, asOf);
+    const reminded = await remind(em, common, tables);
+    const escalated = await escalate(em, common, tables);
+    const reports = await chaseReports(em, common, tables);
     return {
       reminders: reminded.created,
       escalations: escalated.escalations,
       resolved,
       letters: escalated.letters,
       emails: escalated.emails,
-      notifiedUserIds: [...reminded.user_ids, ...escalated.user_ids],
+      reportNotices: reports.created,
+      notifiedUserIds: [...reminded.user_ids, ...escalated.user_ids, ...reports.user_ids],
       // Integrators hear of each escalation through the same transaction that raised it.
       webhookDeliveryIds: escalated.escalations ? await escalationWebhooks(em, now) : [],
     };
@@ -78,23 +87,42 @@ export async function runDeadlineScan(ctx: JobContext, data: DeadlineScanJobData
   return { asOf, workingDay, ...counts };
 }
 
-async function remind(em: EntityManager, common: unknown[], calendar: WorkingCalendar, asOf: string) {
+/** The day arithmetic every statement shares: which due days are n working days ahead, and how late each past day is. */
+async function dayTables(em: EntityManager, common: unknown[], calendar: WorkingCalendar, asOf: string) {
   const distances = await em.execute<Array<{ n: number }>>(REMINDER_DISTANCES_SQL, common);
   const ranges = reminderRanges(calendar, asOf, distances.map((row) => row.n));
-  if (!ranges.n.length) return { created: 0, user_ids: [] as string[] };
-  const [row] = await em.execute<Array<{ created: number; user_ids: string[] }>>(REMIND_SQL, [
-    ...common, pgArray(ranges.n), pgArray(ranges.from), pgArray(ranges.to),
-  ]);
+  const [{ day: oldest }] = await em.execute<Array<{ day: string | null }>>(OLDEST_DAY_SQL);
+  const late = oldest && oldest < asOf ? lateTable(calendar, oldest, asOf) : null;
+  return { ranges, late };
+}
+type DayTables = Awaited<ReturnType<typeof dayTables>>;
+
+interface Notified {
+  created: number;
+  user_ids: string[];
+}
+const NOBODY: Notified = { created: 0, user_ids: [] };
+
+async function remind(em: EntityManager, common: unknown[], { ranges }: DayTables, sql = REMIND_SQL): Promise<Notified> {
+  if (!ranges.n.length) return NOBODY;
+  const [row] = await em.execute<Notified[]>(sql, [...common, pgArray(ranges.n), pgArray(ranges.from), pgArray(ranges.to)]);
   return row;
 }
 
-async function escalate(em: EntityManager, common: unknown[], calendar: WorkingCalendar, asOf: string) {
-  const none = { escalations: 0, emails: 0, letters: 0, user_ids: [] as string[] };
-  const [{ day: oldest }] = await em.execute<Array<{ day: string | null }>>(OLDEST_DAY_SQL);
-  if (!oldest || oldest >= asOf) return none;
-  const table = lateTable(calendar, oldest, asOf);
-  const [row] = await em.execute<Array<typeof none>>(ESCALATE_SQL, [...common, pgArray(table.days), pgArray(table.late)]);
+async function escalate(em: EntityManager, common: unknown[], { late }: DayTables) {
+  if (!late) return { escalations: 0, emails: 0, letters: 0, user_ids: [] as string[] };
+  const [row] = await em.execute<Array<{ escalations: number; emails: number; letters: number; user_ids: string[] }>>(
+    ESCALATE_SQL, [...common, pgArray(late.days), pgArray(late.late)],
+  );
   return row;
+}
+
+/** Period reports not sent: reminders before their last day, the ladder after it. */
+async function chaseReports(em: EntityManager, common: unknown[], tables: DayTables): Promise<Notified> {
+  const reminded = await remind(em, common, tables, REPORT_REMIND_SQL);
+  if (!tables.late) return reminded;
+  const [chased] = await em.execute<Notified[]>(REPORT_ESCALATE_SQL, [...common, pgArray(tables.late.days), pgArray(tables.late.late)]);
+  return { created: reminded.created + chased.created, user_ids: [...reminded.user_ids, ...chased.user_ids] };
 }
 
 /** Deliveries for the endpoints that asked for ESCALATION_RAISED: everything this run raised carries its `now`. */

@@ -12,6 +12,10 @@ import { UNIT_STAFF_ROLES_SQL, assignmentPathSql } from '../../server/modules/no
 const OPEN = `('NOT_STARTED', 'IN_PROGRESS', 'BLOCKED')`;
 const SUBMISSION_DAY = `(a.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;
 const VI_DATE = (column: string) => `to_char(${column}, 'DD/MM/YYYY')`;
+/** A unit report the unit still has to send (a submitted one waits on the aggregating office, not on the unit). */
+const REPORT_UNSENT = `('NOT_STARTED', 'DRAFT', 'RETURNED')`;
+/** "Trước ngày 30/6": the last day a report is on time is the day before its obligation's day. */
+const REPORT_LAST_DAY = `(o.due_before - 1)`;
 
 /**
  * Shared by every statement; parameters: as_of, now, public_url. A plan without a policy row chases
@@ -82,7 +86,9 @@ export const COMMON_PARAMS = (asOf: string, now: Date, publicUrl: string) => [as
 export const OLDEST_DAY_SQL = `
   select to_char(least(
            (select min(a.due_date) from assignment a where a.status in ${OPEN}),
-           (select min(${SUBMISSION_DAY}) from assignment a where a.status = 'SUBMITTED')), 'YYYY-MM-DD') as day`;
+           (select min(${SUBMISSION_DAY}) from assignment a where a.status = 'SUBMITTED'),
+           (select min(${REPORT_LAST_DAY}) from unit_report r join reporting_obligation o on o.id = r.obligation_id
+             where r.state in ${REPORT_UNSENT})), 'YYYY-MM-DD') as day`;
 
 /** The reminder distances any chasing plan uses. */
 export const REMINDER_DISTANCES_SQL = `
@@ -268,3 +274,84 @@ export const ESCALATE_SQL = `
          (select count(*)::int from mailed) as emails,
          (select count(*)::int from drafted) as letters,
          (select coalesce(array_agg(distinct user_id::text), '{}') from notified) as user_ids`;
+
+/**
+ * Reminders to a unit whose period report is not sent, n working days before its last day, for each n of
+ * the plan's list. Parameters: COMMON, then the ranges (n[], from[], to[]).
+ */
+export const REPORT_REMIND_SQL = `
+  with recursive ${COMMON},
+  ranges as (select * from unnest(?::int[], ?::date[], ?::date[]) as r(n, day_from, day_to)),
+  sent as (
+    insert into notification (id, created_at, updated_at, version, user_id, kind, title, body, day, urgent, unit_report_id, dedupe_key)
+    select gen_random_uuid(), args.now, args.now, 1, staff_id, 'REPORT_REMINDER',
+           left(case when rg.n = 0 then 'Hôm nay là hạn cuối gửi báo cáo: ' || o.subject
+                     else 'Còn ' || rg.n || ' ngày làm việc đến hạn gửi báo cáo: ' || o.subject end, 255),
+           u.name || ' gửi ' || lower(left(o.subject, 1)) || substr(o.subject, 2) || ' trước ngày ' || ${VI_DATE('o.due_before')}
+             || ' qua ' || coalesce(t.name, 'đơn vị tổng hợp') || '. Đề nghị hoàn thành và gửi đúng hạn.',
+           args.as_of, false, r.id,
+           'report-remind:' || r.id || ':' || to_char(o.due_before, 'YYYY-MM-DD') || ':' || rg.n
+      from ranges rg
+      join reporting_obligation o on ${REPORT_LAST_DAY} between rg.day_from and rg.day_to
+      join unit_report r on r.obligation_id = o.id
+      join pol on pol.plan_id = o.plan_id and rg.n = any(pol.reminder_days)
+      join unit u on u.id = r.unit_id
+      left join unit t on t.id = o.through_id
+      join staff s on s.unit_id = r.unit_id
+      cross join unnest(s.ids) as staff_id
+      cross join args
+     where r.state in ${REPORT_UNSENT}
+    on conflict (user_id, dedupe_key) do nothing
+    returning user_id)
+  select count(*)::int as created, coalesce(array_agg(distinct user_id::text), '{}') as user_ids from sent`;
+
+/**
+ * The ladder's current step for every period report not sent by its last day: level 1 to the unit,
+ * level 2 to the aggregating office it reports through (else the plan's coordinating office), level 3
+ * to the unit's leaders up the chain of command, repeated as for late work. Each step is told once:
+ * its key holds the report, its due day, the level and the round. Parameters: COMMON, then the late
+ * table (day[], late[]).
+ */
+export const REPORT_ESCALATE_SQL = `
+  with recursive ${COMMON},
+  late as (select * from unnest(?::date[], ?::int[]) as l(day, late)),
+  aggregators as (
+    select u.unit_id, array_agg(u.id order by u.id) as ids
+      from app_user u where u.active and u.role in ('COORDINATOR', 'UNIT_HEAD')
+     group by u.unit_id),
+  step as (
+    select r.id as report_id, r.unit_id, o.through_id, o.subject, o.due_before, l.late, pol.plan_id,
+           case when l.late >= pol.l3 then 3 when l.late >= pol.l2 then 2 else 1 end as level,
+           case when l.late >= pol.l3 then (l.late - pol.l3) / pol.repeat_every else 0 end as round
+      from unit_report r
+      join reporting_obligation o on o.id = r.obligation_id
+      join pol on pol.plan_id = o.plan_id
+      join late l on l.day = ${REPORT_LAST_DAY}
+     where r.state in ${REPORT_UNSENT} and l.late >= pol.l1),
+  addressed as (
+    select s.*, u.name as unit_name,
+           case s.level when 1 then coalesce(st.ids, '{}')
+                        when 2 then coalesce(ag.ids, pol.coord_ids, coordinators.ids)
+                        else coalesce(ul.ids, lead.ids) end as recipient_ids
+      from step s
+      join pol on pol.plan_id = s.plan_id
+      join unit u on u.id = s.unit_id
+      left join staff st on st.unit_id = s.unit_id
+      left join aggregators ag on ag.unit_id = s.through_id
+      left join unit_leaders ul on ul.unit_id = s.unit_id
+      cross join lead
+      cross join coordinators),
+  sent as (
+    insert into notification (id, created_at, updated_at, version, user_id, kind, title, body, day, urgent, unit_report_id, dedupe_key)
+    select gen_random_uuid(), args.now, args.now, 1, recipient, 'REPORT_OVERDUE',
+           left('Đôn đốc cấp ' || a.level || ': ' || a.unit_name || ' chưa gửi báo cáo, quá hạn ' || a.late || ' ngày làm việc', 255),
+           a.subject || ' của ' || a.unit_name || ' phải gửi trước ngày ' || ${VI_DATE('a.due_before')} || ', đã quá hạn '
+             || a.late || ' ngày làm việc mà chưa gửi.',
+           args.as_of, a.level >= 2, a.report_id,
+           'report-esc:' || a.report_id || ':' || to_char(a.due_before, 'YYYY-MM-DD') || ':' || a.level || ':' || a.round
+      from addressed a
+      cross join unnest(a.recipient_ids) as recipient
+      cross join args
+    on conflict (user_id, dedupe_key) do nothing
+    returning user_id)
+  select count(*)::int as created, coalesce(array_agg(distinct user_id::text), '{}') as user_ids from sent`;
