@@ -68,7 +68,16 @@ const ASSIGNMENT_LIST_FIELDS = [
   'createdAt', 'updatedAt', 'history',
 ];
 
-const DEFAULT_FIELDS: Record<string, string[]> = { Plan: PLAN_FIELDS, Assignment: ASSIGNMENT_LIST_FIELDS };
+/**
+ * A target's value today, without its per-commune values and history: those take arguments (history
+ * requires its dates) and are each a computation of their own, asked for only under the dashboard's target.
+ */
+const TARGET_FIELDS = [
+  'id', 'version', 'code', 'title', 'planId', 'sector', 'metric', 'comparator', 'thresholdPercent', 'deadline', 'facilityLevels',
+  'notApplicableReason', 'note', 'current', 'createdAt', 'updatedAt',
+];
+
+const DEFAULT_FIELDS: Record<string, string[]> = { Plan: PLAN_FIELDS, Assignment: ASSIGNMENT_LIST_FIELDS, Target: TARGET_FIELDS };
 
 /** Every call goes through toAppError, so screens see one error shape with a Vietnamese message. */
 const guarded = Object.fromEntries(

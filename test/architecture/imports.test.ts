@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import madge from 'madge';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,5 +52,29 @@ describe('import graph of server/ and jobs/', () => {
       (target) => target.startsWith('server/modules/'),
     );
     expect(violations, 'server/shared/ must not import server/modules/').toEqual([]);
+  });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(file);
+    return /\.tsx?$/.test(entry.name) ? [file] : [];
+  });
+}
+
+describe('what the admin bundles from the server', () => {
+  it('only the facility labels, which import nothing, so no ORM, GraphQL or Node module reaches the browser', () => {
+    const fromOutside = new Set<string>();
+    for (const file of sourceFiles(path.join(ROOT, 'admin/src'))) {
+      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
+        const target = path.relative(ROOT, path.resolve(path.dirname(file), specifier.replace(/\?raw$/, '')));
+        if (!target.startsWith('admin/')) fromOutside.add(target);
+      }
+    }
+    expect([...fromOutside].sort()).toEqual(['schema/schema.graphql', 'server/modules/facilities/facility-labels.js']);
+    const labels = readFileSync(path.join(ROOT, 'server/modules/facilities/facility-labels.ts'), 'utf8');
+    expect(labels).not.toMatch(/^\s*(import|export \* from|export \{[^}]*\} from)\b/m);
+    expect(labels).not.toMatch(/\brequire\(|\bimport\(/);
   });
 });

@@ -4,7 +4,14 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BUILT = path.join(ROOT, 'admin/dist/index.html');
-const SOURCES = [path.join(ROOT, 'admin/src'), path.join(ROOT, 'admin/index.html'), path.join(ROOT, 'admin/vite.config.ts'), path.join(ROOT, 'schema/schema.graphql')];
+// The admin also bundles files from outside admin/: the schema and the server's Vietnamese facility labels.
+const SOURCES = [
+  path.join(ROOT, 'admin/src'),
+  path.join(ROOT, 'admin/index.html'),
+  path.join(ROOT, 'admin/vite.config.ts'),
+  path.join(ROOT, 'schema/schema.graphql'),
+  path.join(ROOT, 'server/modules/facilities/facility-labels.ts'),
+];
 
 function newestChange(target: string): number {
   if (!existsSync(target)) return 0;

@@ -46,3 +46,40 @@ describe('the overview’s targets', { timeout: 120_000 }, () => {
     await screenshot(leader.page, 'targets-by-commune');
   });
 });
+
+describe('the Targets catalogue', { timeout: 120_000 }, () => {
+  it('lists each target’s status in words with its value against the threshold, and the show page says why T5.2 does not apply', async () => {
+    const leader = await signIn(browser, server, 'phochutich');
+    await leader.page.goto(`${server.url}/#/Target`);
+    const t1 = leader.page.locator('[data-testid="target-status-T1"]');
+    await t1.waitFor();
+    const status = await t1.getAttribute('data-status');
+    expect(status).toMatch(/^(MET|NOT_MET)$/);
+    expect((await t1.innerText()).trim()).toBe(status === 'MET' ? 'Đạt' : 'Không đạt');
+    // T1 asks for at least 50% of the schools; its value is a percentage with a decimal comma.
+    expect(await leader.page.locator('[data-testid="target-value-T1"]').innerText()).toMatch(/^\d{1,3}(,\d)?% \/ ≥ 50%$/);
+
+    const t52 = leader.page.locator('[data-testid="target-status-T5.2"]');
+    expect(await t52.getAttribute('data-status')).toBe('NOT_APPLICABLE');
+    expect((await t52.innerText()).trim()).toBe('Không áp dụng');
+    expect(await leader.page.locator('[data-testid="target-value-T5.2"]').innerText()).toBe('— / > 50%');
+    const headers = await leader.page.locator('thead th').allInnerTexts();
+    expect(headers.map((h) => h.trim())).toEqual(expect.arrayContaining(['Trạng thái', 'Hiện đạt / ngưỡng']));
+    await screenshot(leader.page, 'targets-list');
+
+    await t52.click();
+    const reason = leader.page.locator('[data-testid="not-applicable-reason"]');
+    await reason.waitFor();
+    expect(await reason.innerText()).toContain('Huyện Hà Trung không có bệnh viện tuyến tỉnh');
+    expect(await leader.page.locator('[data-testid="target-status-T5.2"]').innerText()).toContain('Không áp dụng');
+    await screenshot(leader.page, 'target-show-not-applicable');
+
+    // A target that applies says what its percentage is made of instead.
+    await leader.page.goBack();
+    await t1.click();
+    const figures = leader.page.locator('[data-testid="target-figures"]');
+    await figures.waitFor();
+    expect(await figures.innerText()).toMatch(/^\d+\/\d+ cơ sở$/);
+    expect(await leader.page.locator('[data-testid="not-applicable-reason"]').count()).toBe(0);
+  });
+});

@@ -16,7 +16,6 @@ import {
   TableHead,
   TableRow,
   Typography,
-  type ChipProps,
 } from '@mui/material';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useQuery } from '@tanstack/react-query';
@@ -24,31 +23,8 @@ import { Fragment, useState } from 'react';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.js';
 import { formatDay, todayInVietnam } from '../format.js';
-import type { TargetRow, TargetStatus } from '../types.js';
-
-const num = (v: number) => `${Number.isInteger(v) ? v : v.toFixed(1).replace('.', ',')}%`;
-
-const STATUS_COLOR: Record<TargetStatus, ChipProps['color']> = {
-  MET: 'success',
-  ON_TRACK: 'info',
-  AT_RISK: 'warning',
-  NOT_MET: 'error',
-  NO_DATA: 'default',
-  NOT_APPLICABLE: 'default',
-};
-
-export function TargetStatusChip({ status }: { status: TargetStatus }) {
-  const translate = useTranslate();
-  return (
-    <Chip
-      size="small"
-      color={STATUS_COLOR[status]}
-      variant={status === 'NOT_APPLICABLE' || status === 'NO_DATA' ? 'outlined' : 'filled'}
-      label={translate(`app.enums.TargetStatus.${status}`)}
-      data-status={status}
-    />
-  );
-}
+import type { TargetRow } from '../types.js';
+import { TargetStatusChip, targetPercent as num } from './TargetStatus.js';
 
 /** A year before the deadline when the plan names neither a period nor an issue date. */
 function seriesStart(target: TargetRow): string {

@@ -1,3 +1,9 @@
+import {
+  CASHLESS_CHANNEL_LABEL,
+  DIGITAL_PLATFORM_LABEL,
+  FACILITY_LEVEL_LABEL,
+  FACILITY_SECTOR_LABEL,
+} from '../../../server/modules/facilities/facility-labels.js';
 import { raVietnamese } from './vi-ra.js';
 
 const common = { id: 'Mã', createdAt: 'Ngày tạo', updatedAt: 'Cập nhật lần cuối', version: 'Phiên bản' };
@@ -41,8 +47,11 @@ export const viApp = {
         thresholdPercent: 'Ngưỡng (%)',
         deadline: 'Thời hạn',
         current: 'Hiện đạt',
-        'current.valuePercent': 'Hiện đạt (%)',
-        'current.met': 'Đã đạt',
+        'current.valuePercent': 'Hiện đạt / ngưỡng',
+        'current.status': 'Trạng thái',
+        'current.numerator': 'Số liệu được tính',
+        'current.facilitiesCounted': 'Cơ sở có số liệu / thuộc phạm vi',
+        'current.asOf': 'Tính đến ngày',
         'current.basedOnDemoData': 'Dùng số liệu minh họa',
       },
     },
@@ -281,7 +290,7 @@ export const viApp = {
       TargetStatus: {
         MET: 'Đạt',
         ON_TRACK: 'Đúng tiến độ',
-        AT_RISK: 'Có nguy cơ chậm',
+        AT_RISK: 'Có nguy cơ không đạt',
         NOT_MET: 'Không đạt',
         NO_DATA: 'Chưa có số liệu',
         NOT_APPLICABLE: 'Không áp dụng',
@@ -312,16 +321,8 @@ export const viApp = {
         FACILITIES_ACCEPTING_CASHLESS: 'Tỷ lệ cơ sở nhận thanh toán không dùng tiền mặt',
         FACILITIES_USING_DIGITAL_PLATFORM: 'Tỷ lệ cơ sở dùng nền tảng số',
       },
-      FacilitySector: { EDUCATION: 'Giáo dục', HEALTH: 'Y tế' },
-      FacilityLevel: {
-        PRESCHOOL: 'Mầm non',
-        PRIMARY: 'Tiểu học',
-        LOWER_SECONDARY: 'Trung học cơ sở',
-        UPPER_SECONDARY: 'Trung học phổ thông',
-        HEALTH_STATION: 'Trạm y tế',
-        DISTRICT_HOSPITAL: 'Bệnh viện huyện',
-        PROVINCIAL_HOSPITAL: 'Bệnh viện tỉnh',
-      },
+      FacilitySector: FACILITY_SECTOR_LABEL,
+      FacilityLevel: FACILITY_LEVEL_LABEL,
       ReportPeriod: { SIX_MONTH: '6 tháng', ANNUAL: 'Hằng năm' },
       CalendarDayKind: { HOLIDAY: 'Nghỉ lễ', DAY_OFF: 'Nghỉ bù', WORKING_DAY: 'Làm bù' },
       ApiTokenScope: { READ: 'Chỉ đọc', READ_WRITE: 'Đọc và cập nhật việc của đơn vị' },
@@ -459,26 +460,8 @@ export const viApp = {
       corrected: 'Đã lưu bản điều chỉnh; bản cũ vẫn được giữ.',
       no_platform: 'Chưa dùng nền tảng số',
       transactions_line: '%{cashless}/%{total} giao dịch không dùng tiền mặt',
-      platform: {
-        SCHOOL_MANAGEMENT: 'Quản trị nhà trường',
-        ONLINE_TEACHING_LEARNING_EXAMS: 'Dạy, học, kiểm tra trực tuyến',
-        DIGITISED_LEARNING_MATERIALS: 'Học liệu số',
-        SCHOOL_PARENT_CONNECTION: 'Kết nối nhà trường – phụ huynh',
-        HOSPITAL_MANAGEMENT: 'Quản lý bệnh viện, cơ sở khám chữa bệnh',
-        TELEMEDICINE: 'Khám chữa bệnh từ xa',
-        E_PRESCRIPTION: 'Đơn thuốc điện tử',
-        ELECTRONIC_MEDICAL_RECORDS: 'Bệnh án điện tử',
-        PERSONAL_HEALTH_RECORDS: 'Hồ sơ sức khỏe điện tử',
-        VACCINATION_MANAGEMENT: 'Quản lý tiêm chủng',
-        ONLINE_HEALTH_ADVICE: 'Tư vấn sức khỏe trực tuyến',
-      },
-      channel: {
-        BANK_TRANSFER_QR: 'Chuyển khoản, mã QR',
-        CARD: 'Thẻ ngân hàng',
-        E_WALLET: 'Ví điện tử',
-        AUTOMATIC_DEBIT: 'Trích nợ tự động',
-        PUBLIC_SERVICE_PORTAL: 'Cổng dịch vụ công',
-      },
+      platform: DIGITAL_PLATFORM_LABEL,
+      channel: CASHLESS_CHANNEL_LABEL,
     },
     letters: {
       title: 'Văn bản đôn đốc',
@@ -500,6 +483,11 @@ export const viApp = {
       download: 'Tải DOCX',
     },
     assumption: 'Giả định khi nhập liệu: %{text}',
+    targets: {
+      facilities: '%{numerator}/%{denominator} cơ sở',
+      transactions: '%{numerator}/%{denominator} giao dịch',
+      not_applicable: 'Không áp dụng: %{reason}',
+    },
     dashboard: {
       title: 'Tổng quan tiến độ',
       plan: 'Kế hoạch',

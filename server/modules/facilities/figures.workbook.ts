@@ -1,6 +1,7 @@
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { formatViDate, isValidDay } from '../../shared/dates.js';
 import { FacilityLevel, FacilitySector } from './facility.entity.js';
+import { CASHLESS_CHANNEL_LABEL, DIGITAL_PLATFORM_LABEL, FACILITY_LEVEL_LABEL, FACILITY_SECTOR_LABEL } from './facility-labels.js';
 import type { Figures } from './figures.js';
 import { CashlessChannel, DigitalPlatform, PLATFORMS_BY_SECTOR } from './indicator-value.entity.js';
 
@@ -35,36 +36,11 @@ export const GUIDE_SHEET_NAME = 'Hướng dẫn';
 const YES = 'Có';
 const NO = 'Không';
 
-export const SECTOR_LABEL: Record<FacilitySector, string> = { EDUCATION: 'Giáo dục', HEALTH: 'Y tế' };
-export const LEVEL_LABEL: Record<FacilityLevel, string> = {
-  PRESCHOOL: 'Mầm non',
-  PRIMARY: 'Tiểu học',
-  LOWER_SECONDARY: 'Trung học cơ sở',
-  UPPER_SECONDARY: 'Trung học phổ thông',
-  HEALTH_STATION: 'Trạm y tế',
-  DISTRICT_HOSPITAL: 'Bệnh viện huyện',
-  PROVINCIAL_HOSPITAL: 'Bệnh viện tỉnh',
-};
-const PLATFORM_LABEL: Record<DigitalPlatform, string> = {
-  SCHOOL_MANAGEMENT: 'Quản trị nhà trường',
-  ONLINE_TEACHING_LEARNING_EXAMS: 'Dạy, học, kiểm tra trực tuyến',
-  DIGITISED_LEARNING_MATERIALS: 'Học liệu số',
-  SCHOOL_PARENT_CONNECTION: 'Kết nối nhà trường – phụ huynh',
-  HOSPITAL_MANAGEMENT: 'Quản lý bệnh viện, cơ sở khám chữa bệnh',
-  TELEMEDICINE: 'Khám chữa bệnh từ xa',
-  E_PRESCRIPTION: 'Đơn thuốc điện tử',
-  ELECTRONIC_MEDICAL_RECORDS: 'Bệnh án điện tử',
-  PERSONAL_HEALTH_RECORDS: 'Hồ sơ sức khỏe điện tử',
-  VACCINATION_MANAGEMENT: 'Quản lý tiêm chủng',
-  ONLINE_HEALTH_ADVICE: 'Tư vấn sức khỏe trực tuyến',
-};
-const CHANNEL_LABEL: Record<CashlessChannel, string> = {
-  BANK_TRANSFER_QR: 'Chuyển khoản, mã QR',
-  CARD: 'Thẻ ngân hàng',
-  E_WALLET: 'Ví điện tử',
-  AUTOMATIC_DEBIT: 'Trích nợ tự động',
-  PUBLIC_SERVICE_PORTAL: 'Cổng dịch vụ công',
-};
+// Typed by the enums, so a value added to an enum without its Vietnamese name fails to compile.
+export const SECTOR_LABEL: Record<FacilitySector, string> = FACILITY_SECTOR_LABEL;
+export const LEVEL_LABEL: Record<FacilityLevel, string> = FACILITY_LEVEL_LABEL;
+const PLATFORM_LABEL: Record<DigitalPlatform, string> = DIGITAL_PLATFORM_LABEL;
+const CHANNEL_LABEL: Record<CashlessChannel, string> = CASHLESS_CHANNEL_LABEL;
 
 type Kind = 'fixed' | 'date' | 'yesno' | 'count' | 'amount' | 'text';
 interface Column {

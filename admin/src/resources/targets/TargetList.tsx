@@ -1,13 +1,10 @@
-import { BooleanField, DataTable, FunctionField, ReferenceField, ReferenceInput, AutocompleteInput, type RaRecord } from 'react-admin';
+import { AutocompleteInput, BooleanField, DataTable, ReferenceField, ReferenceInput, useTranslate, type RaRecord } from 'react-admin';
+import { TargetStatusField, TargetValueField, targetValueAgainstThreshold } from '../../dashboard/TargetStatus.js';
 import { DayField, EnumField, EnumInput } from '../../fields.js';
 import { ResponsiveList } from '../ResponsiveList.js';
 
-const current = (r: RaRecord) =>
-  r.current?.valuePercent === null || r.current?.valuePercent === undefined
-    ? '—'
-    : `${(Math.round(r.current.valuePercent * 10) / 10).toLocaleString('vi-VN')}%`;
-
 export default function TargetList() {
+  const translate = useTranslate();
   return (
     <ResponsiveList
       sort={{ field: 'code', order: 'ASC' }}
@@ -18,7 +15,9 @@ export default function TargetList() {
         <EnumInput key="sector" source="sector" enumName="Sector" />,
       ]}
       primaryText={(r) => `${r.code}. ${r.title}`}
-      secondaryText={(r) => `≥ ${r.thresholdPercent}% · ${current(r)}`}
+      secondaryText={(r: RaRecord) =>
+        `${r.current ? translate(`app.enums.TargetStatus.${r.current.status}`) : ''} · ${targetValueAgainstThreshold(r as never)}`
+      }
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" />
@@ -29,18 +28,14 @@ export default function TargetList() {
         <DataTable.Col source="sector">
           <EnumField source="sector" enumName="Sector" />
         </DataTable.Col>
-        <DataTable.Col source="comparator" disableSort>
-          <EnumField source="comparator" enumName="Comparator" />
-        </DataTable.Col>
-        <DataTable.Col source="thresholdPercent" />
         <DataTable.Col source="deadline">
           <DayField source="deadline" />
         </DataTable.Col>
         <DataTable.Col source="current.valuePercent" disableSort>
-          <FunctionField render={current} />
+          <TargetValueField />
         </DataTable.Col>
-        <DataTable.Col source="current.met" disableSort>
-          <BooleanField source="current.met" />
+        <DataTable.Col source="current.status" disableSort>
+          <TargetStatusField />
         </DataTable.Col>
         <DataTable.Col source="current.basedOnDemoData" disableSort>
           <BooleanField source="current.basedOnDemoData" />

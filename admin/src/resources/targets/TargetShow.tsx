@@ -1,5 +1,13 @@
-import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, FunctionField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import {
+  TargetFacilitiesField,
+  TargetFiguresField,
+  TargetNotApplicableReason,
+  TargetStatusField,
+  TargetValueField,
+} from '../../dashboard/TargetStatus.js';
 import { DayField, EnumField } from '../../fields.js';
+import { formatDay } from '../../format.js';
 
 export default function TargetShow() {
   return (
@@ -10,11 +18,14 @@ export default function TargetShow() {
         <ReferenceField source="planId" reference="Plan" />
         <EnumField source="sector" enumName="Sector" />
         <EnumField source="metric" enumName="TargetMetric" />
-        <EnumField source="comparator" enumName="Comparator" />
-        <NumberField source="thresholdPercent" locales="vi-VN" />
         <DayField source="deadline" />
-        <NumberField source="current.valuePercent" emptyText="—" locales="vi-VN" options={{ maximumFractionDigits: 1 }} />
-        <BooleanField source="current.met" />
+        <TextField source="note" emptyText="—" />
+        <TargetStatusField source="current.status" />
+        <TargetNotApplicableReason />
+        <TargetValueField source="current.valuePercent" />
+        <TargetFiguresField source="current.numerator" />
+        <TargetFacilitiesField source="current.facilitiesCounted" />
+        <FunctionField source="current.asOf" render={(r: { current?: { asOf: string } }) => formatDay(r.current?.asOf)} />
         <BooleanField source="current.basedOnDemoData" />
       </SimpleShowLayout>
     </Show>
