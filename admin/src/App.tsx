@@ -17,6 +17,7 @@ import plans from './resources/plans/index.js';
 import reportingObligations from './resources/reportingObligations/index.js';
 import targets from './resources/targets/index.js';
 import tasks from './resources/tasks/index.js';
+import unitReports from './resources/unitReports/index.js';
 import units from './resources/units/index.js';
 import users from './resources/users/index.js';
 import webhooks from './resources/webhooks/index.js';
@@ -27,6 +28,7 @@ const Dashboard = lazy(() => import('./dashboard/Dashboard.js'));
 const Inbox = lazy(() => import('./notifications/Inbox.js'));
 const Letters = lazy(() => import('./letters/Letters.js'));
 const FacilityFigures = lazy(() => import('./facilityFigures/FacilityFigures.js'));
+const CompiledReports = lazy(() => import('./compiledReports/CompiledReports.js'));
 
 /** Only administrators edit the catalogue (the API refuses others anyway): everyone else gets read-only screens. */
 function readOnlyUnless(admin: boolean, resource: { list: unknown; show: unknown; edit: unknown; create: unknown }) {
@@ -58,6 +60,7 @@ export function App() {
               <Route path="/inbox" element={<Inbox />} />
               <Route path="/letters" element={<Letters />} />
               <Route path="/facility-figures" element={<FacilityFigures />} />
+              <Route path="/compiled-reports" element={<CompiledReports />} />
             </CustomRoutes>
             <Resource name="Assignment" {...(readOnlyUnless(admin, assignments) as typeof assignments)} />
             <Resource name="Plan" {...(readOnlyUnless(admin, plans) as typeof plans)} />
@@ -67,6 +70,8 @@ export function App() {
             <Resource name="Facility" {...(readOnlyUnless(admin, facilities) as typeof facilities)} />
             <Resource name="IndicatorValue" {...(readOnlyUnless(admin, indicatorValues) as typeof indicatorValues)} />
             <Resource name="ReportingObligation" {...(readOnlyUnless(admin, reportingObligations) as typeof reportingObligations)} />
+            {/* Everyone reads the reports they may see; writes go through the report's own page, never a generic form. */}
+            <Resource name="UnitReport" {...unitReports} />
             <Resource name="CalendarDay" {...(readOnlyUnless(admin, calendarDays) as typeof calendarDays)} />
             {admin && <Resource name="User" {...users} />}
             {admin && <Resource name="ApiToken" {...apiTokens} />}

@@ -4,6 +4,8 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import CampaignIcon from '@mui/icons-material/Campaign';
 import SchoolIcon from '@mui/icons-material/School';
+import SummarizeIcon from '@mui/icons-material/Summarize';
+import MergeTypeIcon from '@mui/icons-material/MergeType';
 import { Menu, usePermissions } from 'react-admin';
 import type { Role } from '../types.js';
 
@@ -13,6 +15,8 @@ export const FACILITY_REPORTING_ROLES: Role[] = ['ADMIN', 'OFFICER', 'UNIT_HEAD'
 export const REVIEW_ROLES: Role[] = ['LEADER', 'COORDINATOR'];
 /** Roles whose first screen is their own unit's work rather than the whole plan. */
 export const UNIT_FIRST_ROLES: Role[] = ['OFFICER', 'UNIT_HEAD'];
+/** Roles that follow the district's compiled period reports: the aggregating office, the leadership, ADMIN. */
+export const COMPILED_REPORT_ROLES: Role[] = ['COORDINATOR', 'LEADER', 'ADMIN'];
 
 /** The menu follows the role: officers see their own work first, reviewers the plan and the review queue. */
 export function AppMenu() {
@@ -34,6 +38,10 @@ export function AppMenu() {
       <Menu.Item to="/letters" primaryText="app.menu.letters" leftIcon={<CampaignIcon />} data-testid="menu-letters" />
       {role && FACILITY_REPORTING_ROLES.includes(role) && (
         <Menu.Item to="/facility-figures" primaryText="app.menu.facility_figures" leftIcon={<SchoolIcon />} data-testid="menu-facility-figures" />
+      )}
+      <Menu.Item to="/UnitReport" primaryText="app.menu.unit_reports" leftIcon={<SummarizeIcon />} data-testid="menu-unit-reports" />
+      {role && COMPILED_REPORT_ROLES.includes(role) && (
+        <Menu.Item to="/compiled-reports" primaryText="app.menu.compiled_reports" leftIcon={<MergeTypeIcon />} data-testid="menu-compiled-reports" />
       )}
       <Menu.ResourceItem name="Assignment" />
       <Menu.ResourceItem name="Plan" />
