@@ -137,6 +137,7 @@ export const dataProvider: AppDataProvider = {
           overall { ${PROGRESS_FIGURES} }
           byUnit { unitId unit { id code name shortName } figures { ${PROGRESS_FIGURES} } }
           byTask { taskId task { id number title parentId } figures { ${PROGRESS_FIGURES} } }
+          reports { total doneOnTime doneLate notDoneWithinDeadline overdue }
         }
       }`,
       { planId, asOf: asOf ?? null },

@@ -77,6 +77,8 @@ export interface PlanProgress {
   overall: ProgressFigures;
   byUnit: Array<{ unitId: string; unit: { id: string; code: string; name: string; shortName: string | null }; figures: ProgressFigures }>;
   byTask: Array<{ taskId: string; task: { id: string; number: string; title: string; parentId: string | null }; figures: ProgressFigures }>;
+  /** The units' period reports in the four deadline classes: done once accepted. */
+  reports: Pick<ProgressFigures, 'total' | 'doneOnTime' | 'doneLate' | 'notDoneWithinDeadline' | 'overdue'>;
 }
 
 export type TargetStatus = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'NOT_MET' | 'NO_DATA' | 'NOT_APPLICABLE';

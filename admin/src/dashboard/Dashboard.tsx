@@ -5,6 +5,7 @@ import type { AppDataProvider } from '../dataProvider.js';
 import { formatDay, todayInVietnam } from '../format.js';
 import { KpiCards } from './KpiCards.js';
 import { LatestChanges, OverdueList } from './Overdue.js';
+import { ReportsCard } from './ReportsCard.js';
 import { Targets } from './Targets.js';
 import { TaskProgressTable } from './TaskProgress.js';
 import { UnitChart, UnitRanking } from './UnitProgress.js';
@@ -66,6 +67,7 @@ export default function Dashboard() {
       ) : progress.data ? (
         <>
           <KpiCards figures={progress.data.overall} />
+          <ReportsCard reports={progress.data.reports} />
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, lg: 6 }}>
               <UnitChart rows={progress.data.byUnit} />
