@@ -72,10 +72,12 @@ describe('the compiled district report', () => {
   let firstXlsx: Buffer;
 
   it('only the aggregating office compiles a period; others are refused and nothing is recorded', async () => {
-    for (const token of [gddt, commune, leader]) {
+    for (const token of [gddt, commune, leader, undefined]) {
       const res = await server.gql(COMPILE, { planId, dueBefore: '2022-06-30' }, token);
-      expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(res.errors![0].extensions!.code).toBe(token ? 'FORBIDDEN' : 'UNAUTHENTICATED');
     }
+    const [{ n }] = await server.app.orm.em.fork().getConnection().execute<Array<{ n: number }>>('select count(*)::int as n from compiled_report');
+    expect(n).toBe(0);
     const noPeriod = await server.gql(COMPILE, { planId, dueBefore: '2022-07-31' }, vhtt);
     expect(noPeriod.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_SUCH_PERIOD' });
     const periods = await server.gql(PERIODS, { planId }, vhtt);
