@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { findAssignment, planId as findPlanId, step } from '../helpers/queries.js';
+import { createToken } from '../security/helpers.js';
 import { reportDeadlineClass } from '../../server/modules/reports/report-workflow.js';
 import { UnitReportState } from '../../server/modules/reports/unit-report.entity.js';
 import { today } from '../../server/shared/dates.js';
@@ -104,12 +105,18 @@ describe('unit reports per reporting obligation', () => {
     let report = await sixMonthReportOf(gddt, 'PHONG-GDDT');
     const texts = { results: '100% trường học dùng phần mềm quản lý.', difficulties: 'Thiếu thiết bị ở vùng khó khăn.', proposals: 'Bổ sung kinh phí.' };
 
-    // Another office, a commune and the leader cannot write it; nothing changes.
-    for (const token of [vanphong, commune, leader, vhtt]) {
+    // Another office, a commune, the leader, the aggregating office and an integrator's token cannot write it; nothing changes.
+    const readWrite = await createToken(server, await server.login('admin'), 'PHONG-GDDT', 'READ_WRITE');
+    for (const token of [vanphong, commune, leader, vhtt, readWrite.secret]) {
       const res = await server.gql(SAVE, { id: report.id, version: report.version, ...texts, asOf: today() }, token);
       expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
     }
+    const anonymous = await server.gql(SAVE, { id: report.id, version: report.version, ...texts, asOf: today() });
+    expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect((await server.gql(GET, { id: report.id, asOf: today() }, gddt)).data!.UnitReport).toMatchObject({ version: report.version, results: null });
+    // An integrator reads reports with a READ token.
+    const reader = await createToken(server, await server.login('admin'), 'PHONG-GDDT', 'READ');
+    expect((await server.gql(GET, { id: report.id, asOf: today() }, reader.secret)).data!.UnitReport.id).toBe(report.id);
 
     // Sending an empty report is refused: the results are the report.
     const empty = await server.gql(SUBMIT, { id: report.id, version: report.version, asOf: today() }, gddt);
@@ -139,8 +146,12 @@ describe('unit reports per reporting obligation', () => {
     );
 
     // The unit cannot accept its own report; another office cannot decide; a return needs a reason.
-    for (const token of [gddt, vanphong, leader, commune]) {
+    for (const token of [gddt, vanphong, leader, commune, undefined]) {
       const res = await server.gql(ACCEPT, { id: report.id, version: report.version, asOf: today() }, token);
+      expect(res.errors![0].extensions!.code).toBe(token ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+    }
+    for (const token of [gddt, vanphong]) {
+      const res = await server.gql(RETURN, { id: report.id, version: report.version, comment: 'Trả lại', asOf: today() }, token);
       expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
     }
     const noReason = await server.gql(RETURN, { id: report.id, version: report.version, comment: '  ', asOf: today() }, vhtt);

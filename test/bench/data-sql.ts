@@ -217,3 +217,34 @@ export function facilitiesSql(): string[] {
       where f.commune_id in (select md5('unit:' || code)::uuid from bench_unit)`,
   ];
 }
+
+/**
+ * Each district plan's offices and communes report every half-year and year to their district's
+ * committee through the district's first office (its Culture and Information Office); that office
+ * reports itself. The trigger
+ * gives each report through an office its unit report; a hash spreads them over the five states.
+ */
+export function reportsSql(): string[] {
+  return [
+    `insert into reporting_obligation (id, created_at, updated_at, version, plan_id, reporter_id, recipient_id, through_id, period, subject, due_before)
+     select md5('obligation:' || pu.plan_no || ':' || pu.unit_code || ':' || p.period)::uuid, ${CREATED}, ${CREATED}, 1, pu.plan_id,
+            md5('unit:' || pu.unit_code)::uuid, md5('unit:' || regexp_replace(pu.unit_code, '-[PX][0-9]+$', '-UBND'))::uuid,
+            case when pu.unit_code !~ '-P1$' then md5('unit:' || regexp_replace(pu.unit_code, '-[PX][0-9]+$', '-P1'))::uuid end,
+            p.period::report_period, format('Báo cáo %s kết quả thực hiện Kế hoạch', p.words), p.due
+       from bench_plan_unit pu
+       join bench_plan bp on bp.no = pu.plan_no and bp.kind = 'DISTRICT'
+      cross join (values ('SIX_MONTH', '6 tháng', date '2022-06-30'), ('ANNUAL', 'năm', date '2022-12-20')) p(period, words, due)
+      where pu.kind in ('OFFICE', 'COMMUNE', 'TOWNSHIP')
+        and exists (select 1 from bench_plan_unit a where a.plan_no = pu.plan_no and a.unit_code = regexp_replace(pu.unit_code, '-[PX][0-9]+$', '-P1'))
+     on conflict do nothing`,
+    `update unit_report r
+        set state = s.state, results = case when s.state <> 'NOT_STARTED' then 'Đã triển khai các nhiệm vụ của kế hoạch.' end,
+            submitted_at = case when s.state in ('SUBMITTED', 'RETURNED', 'ACCEPTED') then o.due_before - s.h % 20 + interval '9 hours' end,
+            reviewed_at = case when s.state in ('RETURNED', 'ACCEPTED') then o.due_before - s.h % 20 + interval '2 days' end,
+            submission_count = case when s.state in ('SUBMITTED', 'RETURNED', 'ACCEPTED') then 1 else 0 end
+       from reporting_obligation o,
+            lateral (select abs(hashtext(o.id::text)) as h) hh,
+            lateral (select hh.h, (array['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'ACCEPTED'])[1 + hh.h % 6]::unit_report_state as state) s
+      where o.id = r.obligation_id`,
+  ];
+}

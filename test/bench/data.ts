@@ -11,7 +11,7 @@ import { hashPassword } from '../../server/auth/password.js';
 import { openDatabase } from '../../server/db/database.js';
 import { DEMO_PASSWORD, loadPlanSeed } from '../../server/db/seed/seeder.js';
 import { dropDatabase, withAdmin } from '../helpers/db.js';
-import { assignmentsSql, facilitiesSql, historySql, plansSql, unitsSql, usersSql } from './data-sql.js';
+import { assignmentsSql, facilitiesSql, historySql, plansSql, reportsSql, unitsSql, usersSql } from './data-sql.js';
 import { scaleShape } from './data-shape.js';
 import { benchDatabaseUrl, parseScale } from './options.js';
 
@@ -59,6 +59,7 @@ try {
     await run('history', historySql());
   });
   await run('facilities, indicator values', facilitiesSql());
+  await run('reporting obligations, unit reports', reportsSql());
   await run('analyze', ['analyze']);
   await report(client);
 } finally {

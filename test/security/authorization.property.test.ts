@@ -73,6 +73,11 @@ const NOT_PROBED: Record<string, string> = {
   reportIndicatorValue: 'commune-scoped; facility-reporting.test.ts tries another commune, an office officer, a READ token and anonymously',
   correctIndicatorValue: 'commune-scoped; facility-reporting.test.ts tries another commune, an office officer, a READ token and anonymously',
   importIndicatorValues: 'a multipart upload, commune-scoped per row; facility-import.test.ts tries another commune, an office officer and anonymously',
+  saveUnitReport: 'unit-scoped; unit-reports.test.ts tries another office, a commune, the leader, the aggregating office, a token and anonymously',
+  submitUnitReport: 'unit-scoped; unit-reports.test.ts shows only the reporting unit writes and sends its report',
+  returnUnitReport: 'aggregating-office-scoped; unit-reports.test.ts tries the reporting unit and another office',
+  acceptUnitReport: 'aggregating-office-scoped; unit-reports.test.ts tries the reporting unit, another office, the leader, a commune and anonymously',
+  compileReport: 'enqueues a compilation job; compiled-report.test.ts tries an office, a commune, the leader and anonymously',
 };
 /** Query fields not probed here. */
 const QUERIES_NOT_PROBED: Record<string, string> = {
@@ -88,6 +93,13 @@ const QUERIES_NOT_PROBED: Record<string, string> = {
   WebhookEndpoint: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
   webhookEndpoints: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
   webhookDeliveries: 'ADMIN only; webhooks.test.ts tries it as a leader, an officer and anonymously',
+  allUnitReports: 'unit- and aggregating-office-scoped; unit-reports.test.ts shows each unit sees its own, the office those through it, a commune none',
+  _allUnitReportsMeta: 'counts the same rows as allUnitReports',
+  UnitReport: 'unit-scoped; unit-reports.test.ts shows a commune is FORBIDDEN on an office’s report',
+  unitReports: 'the same service and scope as allUnitReports',
+  reportingPeriods: 'aggregating-office-scoped; compiled-report.test.ts shows an office sees none',
+  compiledReports: 'aggregating-office-scoped; the same rule as reportingPeriods',
+  compiledReport: 'aggregating-office-scoped; compiled-report.test.ts shows a commune is FORBIDDEN',
 };
 
 /** Resources of the generic create/update/delete shape, with who may write them. */

@@ -87,9 +87,9 @@ describe('the compiled district report as a DOCX', () => {
     expect(text).not.toContain('lắp đặt 12 thiết bị POS');
     expect(text).toContain(
       'Các cơ quan, đơn vị chưa có báo cáo được chấp nhận (3 đơn vị):\n' +
-        '- Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện: đã gửi, chưa được chấp nhận;\n' +
+        '- Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện: đã gửi, chờ tiếp nhận;\n' +
         '- Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh huyện Hà Trung: bị trả lại để hoàn thiện;\n' +
-        '- Thị trấn Hà Trung: chưa báo cáo.',
+        '- Thị trấn Hà Trung: chưa soạn.',
     );
     // 08:45 on 30 June in Hà Trung: the due day itself is already late ("trước ngày 30/6").
     expect(text).toContain('- Văn phòng HĐND và UBND huyện: gửi ngày 30/06/2022, hạn trước ngày 30/06/2022;');
@@ -200,7 +200,7 @@ describe('the compiled district report’s XLSX appendix', () => {
   it('lists every unit report with its state, its days and whether it came late', () => {
     const reports = workbook.getWorksheet(SHEETS.unitReports)!;
     const office = rowWhere(reports, { 2: 'VP-HDND-UBND' });
-    expect(office.getCell(4).value).toBe('Đã chấp nhận');
+    expect(office.getCell(4).value).toBe('Đã tiếp nhận');
     expect(office.getCell(5).value).toEqual(new Date('2022-06-30T00:00:00Z'));
     expect(office.getCell(6).value).toEqual(new Date('2022-06-30T00:00:00Z'));
     expect(office.getCell(6).numFmt).toBe('dd/mm/yyyy');
@@ -214,7 +214,7 @@ describe('the compiled district report’s XLSX appendix', () => {
     expect(education.getCell(8).value).toBe('Không');
 
     const notStarted = rowWhere(reports, { 2: 'TT-HATRUNG' });
-    expect(notStarted.getCell(4).value).toBe('Chưa báo cáo');
+    expect(notStarted.getCell(4).value).toBe('Chưa soạn');
     expect(notStarted.getCell(6).value).toBeNull();
   });
 

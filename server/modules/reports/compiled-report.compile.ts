@@ -24,7 +24,7 @@ export type CompileOutcome =
 const EMPTY: ClassCounts = { total: 0, doneOnTime: 0, doneLate: 0, notDoneWithinDeadline: 0, overdue: 0, comeDue: 0, doneComeDue: 0, progressSum: 0 };
 
 /** Where the two files of a compilation are kept: fixed by its id, so a retried job overwrites, never adds. */
-export const compiledReportKeys = (id: string) => ({ docx: `compiled-reports/${id}/report.docx`, xlsx: `compiled-reports/${id}/appendix.xlsx` });
+export const compiledReportKeys = (id: string) => ({ docx: `reports/${id}`, xlsx: `appendices/${id}` });
 
 /**
  * Compiles one pending report: in one REPEATABLE READ transaction it locks the row (SKIP LOCKED, so a

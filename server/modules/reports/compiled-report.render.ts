@@ -43,13 +43,7 @@ export const DEADLINE_CLASSES = [
   { key: 'overdue', words: 'Chưa hoàn thành quá hạn' },
 ] as const satisfies ReadonlyArray<{ key: keyof ProgressFigures; words: string }>;
 
-export const UNIT_REPORT_STATE_WORDS: Record<UnitReportState, string> = {
-  NOT_STARTED: 'Chưa báo cáo',
-  DRAFT: 'Đang soạn, chưa gửi',
-  SUBMITTED: 'Đã gửi, chưa được chấp nhận',
-  RETURNED: 'Bị trả lại để hoàn thiện',
-  ACCEPTED: 'Đã chấp nhận',
-};
+export { STATE_WORDS as UNIT_REPORT_STATE_WORDS } from './report-workflow.js';
 
 /** The period by its kind, as a report names itself ("báo cáo 6 tháng", "báo cáo năm"). */
 export const PERIOD_WORDS: Record<`${CompiledReportSnapshot['period']}`, string> = {

@@ -134,4 +134,9 @@ export interface CompiledReportSnapshot {
   targets: SnapshotTarget[];
   /** Every unit that owes a report for this period through the aggregating office, accepted or not. */
   unitReports: SnapshotUnitReport[];
+  /**
+   * The honour list of the period (approved award nominations) at the moment of compiling. Absent in
+   * snapshots taken before awards existed; an empty list when none was approved.
+   */
+  honours?: Array<{ kind: 'FACILITY' | 'UNIT'; name: string; communeName: string | null; achievement: string }>;
 }

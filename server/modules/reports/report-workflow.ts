@@ -33,12 +33,13 @@ export function nextState(action: UnitReportAction, state: UnitReportState): Uni
   }
 }
 
+/** The states in words, as the messages, the documents and the admin name them. */
 export const STATE_WORDS: Record<UnitReportState, string> = {
-  [UnitReportState.NOT_STARTED]: 'chưa soạn',
-  [UnitReportState.DRAFT]: 'đang soạn',
-  [UnitReportState.SUBMITTED]: 'đã gửi, chờ tiếp nhận',
-  [UnitReportState.RETURNED]: 'bị trả lại',
-  [UnitReportState.ACCEPTED]: 'đã tiếp nhận',
+  [UnitReportState.NOT_STARTED]: 'Chưa soạn',
+  [UnitReportState.DRAFT]: 'Đang soạn, chưa gửi',
+  [UnitReportState.SUBMITTED]: 'Đã gửi, chờ tiếp nhận',
+  [UnitReportState.RETURNED]: 'Bị trả lại để hoàn thiện',
+  [UnitReportState.ACCEPTED]: 'Đã tiếp nhận',
 };
 
 export interface ReportDeadlineFacts {

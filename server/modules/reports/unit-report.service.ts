@@ -223,7 +223,7 @@ export class UnitReportService implements ResourceOperations<UnitReport, UnitRep
       );
     }
     if (!canApply(action, report.state)) {
-      throw conflict(`Báo cáo đang ở trạng thái "${STATE_WORDS[report.state as UnitReportState]}": không thể ${ACTION_WORDS[action]}.`, {
+      throw conflict(`Báo cáo đang ở trạng thái "${STATE_WORDS[report.state as UnitReportState].toLocaleLowerCase('vi-VN')}": không thể ${ACTION_WORDS[action]}.`, {
         state: report.state, action,
       });
     }
