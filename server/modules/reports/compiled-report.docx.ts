@@ -152,6 +152,32 @@ function unitReports(snapshot: CompiledReportSnapshot): Paragraph[] {
   ];
 }
 
+/**
+ * The plan's part III.3: the schools, health facilities and units honoured in the period. A snapshot
+ * taken before awards existed has no list, and its report is drawn without the subsection, as it was.
+ */
+function honours(snapshot: CompiledReportSnapshot): Array<Paragraph | Table> {
+  if (!snapshot.honours) return [];
+  const title = heading2('4. Đánh giá, khen thưởng, vinh danh');
+  if (!snapshot.honours.length) return [title, body('Trong kỳ chưa có tập thể được khen thưởng, vinh danh.')];
+  return [
+    title,
+    body(
+      `Trong kỳ có ${snapshot.honours.length} tập thể được khen thưởng, vinh danh vì chuyển đổi số, thanh toán không dùng tiền mặt ` +
+        'thiết thực, hiệu quả:',
+      { after: 60 },
+    ),
+    grid(
+      [
+        { title: 'STT', share: 0.08 }, { title: 'Tên tập thể', share: 0.3, left: true }, { title: 'Xã/thị trấn', share: 0.16 },
+        { title: 'Thành tích', share: 0.46, left: true },
+      ],
+      // A district office or unit belongs to no commune.
+      snapshot.honours.map((h, i) => [String(i + 1), h.name, h.communeName ?? '–', h.achievement]),
+    ),
+  ];
+}
+
 /** Difficulties or proposals of the accepted reports, each led by its unit's name. */
 function gathered(snapshot: CompiledReportSnapshot, field: 'difficulties' | 'proposals', none: string): Paragraph[] {
   const items = snapshot.unitReports
@@ -201,6 +227,7 @@ export async function compiledReportDocx(snapshot: CompiledReportSnapshot): Prom
           ...progress(snapshot),
           ...targets(snapshot),
           ...unitReports(snapshot),
+          ...honours(snapshot),
           heading1('II. KHÓ KHĂN, VƯỚNG MẮC'),
           ...gathered(snapshot, 'difficulties', 'Các cơ quan, đơn vị không nêu khó khăn, vướng mắc.'),
           heading1('III. ĐỀ XUẤT, KIẾN NGHỊ'),

@@ -45,6 +45,12 @@ export const DEADLINE_CLASSES = [
 
 export { STATE_WORDS as UNIT_REPORT_STATE_WORDS } from './report-workflow.js';
 
+/** What kind of group an honour went to, as the appendix's honour sheet names it. */
+export const HONOUR_KIND_WORDS: Record<NonNullable<CompiledReportSnapshot['honours']>[number]['kind'], string> = {
+  FACILITY: 'Trường học, cơ sở y tế',
+  UNIT: 'Cơ quan, đơn vị',
+};
+
 /** The period by its kind, as a report names itself ("báo cáo 6 tháng", "báo cáo năm"). */
 export const PERIOD_WORDS: Record<`${CompiledReportSnapshot['period']}`, string> = {
   SIX_MONTH: '6 tháng',
