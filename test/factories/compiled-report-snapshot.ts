@@ -60,6 +60,41 @@ const unitReport = (r: Partial<SnapshotUnitReport> & Pick<SnapshotUnitReport, 'u
   ...r,
 });
 
+type SnapshotHonour = NonNullable<CompiledReportSnapshot['honours']>[number];
+
+export function buildHonour(overrides: Partial<SnapshotHonour> & Pick<SnapshotHonour, 'name'>): SnapshotHonour {
+  return {
+    kind: 'FACILITY',
+    communeName: 'Xã Hà Bắc',
+    achievement: 'Sử dụng nền tảng số trong quản lý, dạy và học; thu học phí không dùng tiền mặt.',
+    ...overrides,
+  };
+}
+
+/**
+ * The period's honour list as a snapshot taken after awards existed freezes it. Old snapshots have no
+ * list at all: buildSnapshot() leaves it out unless given one.
+ */
+export function buildHonours(): SnapshotHonour[] {
+  return [
+    buildHonour({
+      name: 'Trường Tiểu học Hà Bắc',
+      achievement: 'Sử dụng nền tảng số trong quản lý nhà trường; 100% học phí được thu không dùng tiền mặt.',
+    }),
+    buildHonour({
+      name: 'Trạm Y tế thị trấn Hà Trung',
+      communeName: 'Thị trấn Hà Trung',
+      achievement: 'Triển khai hồ sơ sức khỏe điện tử; 78% giao dịch khám, chữa bệnh được thanh toán qua mã QR.',
+    }),
+    buildHonour({
+      kind: 'UNIT',
+      name: 'Phòng Giáo dục và Đào tạo',
+      communeName: null,
+      achievement: 'Hoàn thành đúng hạn 100% nhiệm vụ được giao trong Kế hoạch.',
+    }),
+  ];
+}
+
 export function buildSnapshot(overrides: Partial<CompiledReportSnapshot> = {}): CompiledReportSnapshot {
   const byUnit = [
     { unitCode: 'PHONG-GDDT', unitName: 'Phòng Giáo dục và Đào tạo', figures: buildFigures(2, 1, 0, 1, 80) },

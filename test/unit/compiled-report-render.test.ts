@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -6,7 +7,7 @@ import { compiledReportFileName, reportSubject } from '../../server/modules/repo
 import type { CompiledReportSnapshot } from '../../server/modules/reports/compiled-report.snapshot.js';
 import { HEADER_ROW, SHEETS, compiledReportXlsx } from '../../server/modules/reports/compiled-report.xlsx.js';
 import { zipEntries } from '../../server/shared/zip-timestamps.js';
-import { buildSnapshot } from '../factories/compiled-report-snapshot.js';
+import { buildHonours, buildSnapshot } from '../factories/compiled-report-snapshot.js';
 
 async function docxText(snapshot: CompiledReportSnapshot): Promise<string> {
   const { value } = await mammoth.extractRawText({ buffer: await compiledReportDocx(snapshot) });
@@ -94,6 +95,28 @@ describe('the compiled district report as a DOCX', () => {
     // 08:45 on 30 June in Hà Trung: the due day itself is already late ("trước ngày 30/6").
     expect(text).toContain('- Văn phòng HĐND và UBND huyện: gửi ngày 30/06/2022, hạn trước ngày 30/06/2022;');
     expect(text).toContain('- Xã Hà Bắc: gửi ngày 01/07/2022, hạn trước ngày 30/06/2022.');
+  });
+
+  it('lists the period’s honoured groups in a fourth subsection of I, after the unit reports', async () => {
+    const honoured = await docxText(buildSnapshot({ honours: buildHonours() }));
+    expect(honoured).toContain(
+      '- Xã Hà Bắc: gửi ngày 01/07/2022, hạn trước ngày 30/06/2022.\n' +
+        '4. Đánh giá, khen thưởng, vinh danh\n' +
+        'Trong kỳ có 3 tập thể được khen thưởng, vinh danh vì chuyển đổi số, thanh toán không dùng tiền mặt thiết thực, hiệu quả:\n' +
+        'STT\nTên tập thể\nXã/thị trấn\nThành tích\n' +
+        '1\nTrường Tiểu học Hà Bắc\nXã Hà Bắc\nSử dụng nền tảng số trong quản lý nhà trường; 100% học phí được thu không dùng tiền mặt.\n' +
+        '2\nTrạm Y tế thị trấn Hà Trung\nThị trấn Hà Trung\nTriển khai hồ sơ sức khỏe điện tử; 78% giao dịch khám, chữa bệnh được thanh toán qua mã QR.\n' +
+        '3\nPhòng Giáo dục và Đào tạo\n–\nHoàn thành đúng hạn 100% nhiệm vụ được giao trong Kế hoạch.\n' +
+        'II. KHÓ KHĂN, VƯỚNG MẮC',
+    );
+  });
+
+  it('says so when the period honoured no group, and has no such subsection in a snapshot taken before awards existed', async () => {
+    const none = await docxText(buildSnapshot({ honours: [] }));
+    expect(none).toContain(
+      '4. Đánh giá, khen thưởng, vinh danh\nTrong kỳ chưa có tập thể được khen thưởng, vinh danh.\nII. KHÓ KHĂN, VƯỚNG MẮC',
+    );
+    expect(text).not.toContain('vinh danh');
   });
 
   it('gathers the difficulties and proposals of the accepted reports under II and III', () => {
@@ -218,6 +241,27 @@ describe('the compiled district report’s XLSX appendix', () => {
     expect(notStarted.getCell(6).value).toBeNull();
   });
 
+  it('adds a fifth sheet listing the honoured groups when the snapshot carries an honour list, even an empty one', async () => {
+    const honoured = await readWorkbook(buildSnapshot({ honours: buildHonours() }));
+    expect(honoured.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Theo nhiệm vụ', 'Mục tiêu', 'Báo cáo đơn vị', 'Vinh danh']);
+    const sheet = honoured.getWorksheet(SHEETS.honours)!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
+    expect(sheet.getRow(HEADER_ROW).values).toEqual([undefined, 'STT', 'Loại tập thể', 'Tên tập thể', 'Xã/thị trấn', 'Thành tích']);
+    expect(sheet.getRow(HEADER_ROW + 1).values).toEqual([
+      undefined, 1, 'Trường học, cơ sở y tế', 'Trường Tiểu học Hà Bắc', 'Xã Hà Bắc',
+      'Sử dụng nền tảng số trong quản lý nhà trường; 100% học phí được thu không dùng tiền mặt.',
+    ]);
+    const office = rowWhere(sheet, { 3: 'Phòng Giáo dục và Đào tạo' });
+    expect(office.getCell(2).value).toBe('Cơ quan, đơn vị');
+    // A district office belongs to no commune: an empty cell, not a dash, so the column filters cleanly.
+    expect(office.getCell(4).value).toBeNull();
+    expect(sheet.rowCount).toBe(HEADER_ROW + 3);
+
+    const none = (await readWorkbook(buildSnapshot({ honours: [] }))).getWorksheet(SHEETS.honours)!;
+    expect(none.getRow(HEADER_ROW).getCell(3).value).toBe('Tên tập thể');
+    expect(none.rowCount).toBe(HEADER_ROW);
+  });
+
   it('carries the compilation’s time as its creation time, not the time it was drawn', () => {
     expect(workbook.created).toEqual(new Date('2022-07-04T03:15:42.000Z'));
     expect(workbook.creator).toBe('Phòng Văn hóa và Thông tin');
@@ -253,6 +297,17 @@ describe('rendering a compiled report', () => {
     const next = buildSnapshot({ version: 3 });
     expect((await compiledReportDocx(next)).equals(first.docx)).toBe(false);
     expect((await compiledReportXlsx(next)).equals(first.xlsx)).toBe(false);
+  });
+
+  it('draws a snapshot taken before awards existed byte for byte as it was drawn then', async () => {
+    // Digests of the files buildSnapshot() gave before the honour list was added. A compiled report
+    // already sent must come out the same when downloaded again; a library upgrade that moves these
+    // shows here first, and they are taken again only after checking that the text itself did not change.
+    const sha256 = (file: Buffer) => createHash('sha256').update(file).digest('hex');
+    const snapshot = buildSnapshot();
+    expect(snapshot.honours).toBeUndefined();
+    expect(sha256(await compiledReportDocx(snapshot))).toBe('c7d46f9575ec1696aea462ece728590001b965e2a4692998dbf7e9d31290696a');
+    expect(sha256(await compiledReportXlsx(snapshot))).toBe('1b2ac1d1ed50162aa06424ec9ea9c9226bc12ae33b093781935d445144a48c80');
   });
 
   it('refuses a snapshot of a shape it does not know', async () => {

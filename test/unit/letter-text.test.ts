@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bodySymbol, letterFileName, letterhead, longDate, numberLine, placeAndDate, planCitation, signerTitleLines, subjectLine,
+  bodySymbol, committeeShortName, letterFileName, letterhead, letterheadLines, longDate, numberLine, placeAndDate, planCitation,
+  planNameAndTopic, signerTitleLines, subjectLine,
 } from '../../server/modules/letters/letter-text.js';
 
 const plan = {
@@ -32,6 +33,19 @@ describe('the wording of an urging letter (Decree 30/2020/NĐ-CP)', () => {
     expect(letterhead(plan.issuingBody)).toBe('ỦY BAN NHÂN DÂN HUYỆN HÀ TRUNG');
     expect(numberLine(plan.issuingBody)).toBe('Số:       /UBND-VP');
     expect(bodySymbol('Sở Thông tin và Truyền thông')).toBe('STTVTT');
+  });
+
+  it('sets a people’s committee on two lines and shortens it to "UBND huyện" inside its own documents', () => {
+    expect(letterheadLines(plan.issuingBody)).toEqual(['ỦY BAN NHÂN DÂN', 'HUYỆN HÀ TRUNG']);
+    expect(letterheadLines('Sở Thông tin và Truyền thông')).toEqual(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
+    expect(committeeShortName(plan.issuingBody)).toBe('UBND huyện');
+    expect(committeeShortName('Uỷ ban nhân dân thị xã Bỉm Sơn')).toBe('UBND thị xã');
+    expect(committeeShortName('Sở Thông tin và Truyền thông')).toBe('Sở Thông tin và Truyền thông');
+  });
+
+  it('adds what a numbered plan is about to its number, and names an unnumbered one by its title alone', () => {
+    expect(planNameAndTopic(plan)).toBe('Kế hoạch số 97/KH-UBND về hỗ trợ, thúc đẩy chuyển đổi số trong trường học');
+    expect(planNameAndTopic({ ...plan, number: null })).toBe('Kế hoạch hỗ trợ, thúc đẩy chuyển đổi số trong trường học');
   });
 
   it('cites the plan by number and date when it has them, by its title when it has not', () => {

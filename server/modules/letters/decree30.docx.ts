@@ -1,11 +1,11 @@
 /**
  * The page and the building blocks of an administrative document as Decree 30/2020/NĐ-CP (Phụ lục I)
  * lays it out: A4, its margins, Times New Roman, the two-column heading's pieces and the signature
- * block's table. Shared by the urging letter and the compiled report, so both look like one office's
- * papers.
+ * block's table. Shared by the urging letter, the compiled report and the award decision, so they look
+ * like one office's papers.
  */
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, TableBorders, TableCell, TextRun, VerticalAlign, WidthType,
+  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
   type ISectionOptions,
 } from 'docx';
 import { pinZipTimestamps } from '../../shared/zip-timestamps.js';
@@ -91,6 +91,105 @@ export function nationalMotto(): Paragraph[] {
     line({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', size: 12, bold: true }, { align: 'center' }),
     line({ text: 'Độc lập - Tự do - Hạnh phúc', size: 13, bold: true, underline: true }, { align: 'center', after: 120 }),
   ];
+}
+
+export interface HeadingPieces {
+  /** Left, top: the issuing body (and the body above it), with its rule. */
+  issuer: Paragraph[];
+  /** Left, under the issuer: the number and symbol, and for a letter its subject. */
+  number: Paragraph[];
+  /** Right, under the national name and motto: place and date. */
+  date: Paragraph[];
+}
+
+/**
+ * The two-column heading: the decree puts the number level with the place and date, so it is a
+ * borderless table of two rows rather than two columns of free text.
+ */
+export function headingTable(pieces: HeadingPieces) {
+  const none = { borders: false };
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [LEFT_COLUMN, RIGHT_COLUMN],
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({ children: [cell(LEFT_COLUMN, pieces.issuer, none), cell(RIGHT_COLUMN, nationalMotto(), none)] }),
+      new TableRow({ children: [cell(LEFT_COLUMN, pieces.number, none), cell(RIGHT_COLUMN, pieces.date, none)] }),
+    ],
+  });
+}
+
+export interface GridColumn {
+  title: string;
+  /** The column's share of the text width. */
+  share: number;
+  /** Left-aligned in the body rows (names, sentences); centred otherwise. */
+  left?: boolean;
+}
+
+/** A bordered table whose first row repeats on every page and whose rows never split across pages. */
+export function grid(
+  columns: GridColumn[],
+  rows: string[][],
+  options: { boldLast?: boolean; headerSize?: number; size?: number; padding?: number } = {},
+) {
+  const widths = columns.map((c) => Math.round(TEXT_WIDTH * c.share));
+  const row = (texts: string[], bold: boolean, header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: texts.map((text, i) =>
+        cell(widths[i], [
+          line(
+            { text, size: header ? options.headerSize ?? 11 : options.size ?? 12, bold },
+            { align: columns[i].left && !header ? 'left' : 'center', before: options.padding ?? 30, after: options.padding ?? 30 },
+          ),
+        ], { center: true })),
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      row(columns.map((c) => c.title), true, true),
+      ...rows.map((r, i) => row(r, !!options.boldLast && i === rows.length - 1, false)),
+    ],
+  });
+}
+
+export interface SignaturePieces {
+  /** The lines under "Nơi nhận:", each with its own "- " and closing punctuation. */
+  recipients: string[];
+  /** "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH": one line per level of authority. */
+  titleLines: string[];
+  /** Empty lines left for the signature and the seal. */
+  room: number;
+  /** The signer's name under the room; left out when it is written in by hand. */
+  name?: string;
+}
+
+/** "Nơi nhận:" on the left, the signer's title, room to sign and name on the right; kept on one page. */
+export function signatureTable(pieces: SignaturePieces) {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [LEFT_COLUMN, RIGHT_COLUMN],
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(LEFT_COLUMN, [
+            line({ text: 'Nơi nhận:', size: 12, bold: true, italics: true }),
+            ...pieces.recipients.map((text) => line({ text, size: 11 })),
+          ], { borders: false }),
+          cell(RIGHT_COLUMN, [
+            ...pieces.titleLines.map((text) => line({ text, bold: true }, { align: 'center' })),
+            ...Array.from({ length: pieces.room }, () => line({ text: '' })),
+            ...(pieces.name === undefined ? [] : [line({ text: pieces.name, bold: true }, { align: 'center' })]),
+          ], { borders: false }),
+        ],
+      }),
+    ],
+  });
 }
 
 const escapeXml = (text: string) =>

@@ -23,6 +23,12 @@ export function letterhead(issuingBody: string): string {
   return upper(issuingBody.trim());
 }
 
+/** A people's committee on two lines, as its own documents head them: "ỦY BAN NHÂN DÂN" over "HUYỆN HÀ TRUNG". */
+export function letterheadLines(issuingBody: string): string[] {
+  const committee = /^((?:ủy|uỷ) ban nhân dân)\s+(.+)$/i.exec(issuingBody.trim());
+  return committee ? [upper(committee[1]), upper(committee[2])] : [letterhead(issuingBody)];
+}
+
 /**
  * "UBND" for a people's committee, otherwise the initials of the body's name: the symbol that follows
  * the number (Số: …/UBND-VP). The clerk writes the number itself when the letter is registered.
@@ -42,12 +48,24 @@ export function bodySymbol(issuingBody: string): string {
 /** The office that drafts and keeps the letters of a people's committee: its Office (Văn phòng). */
 export const DRAFTING_OFFICE = 'VP';
 
+/** Where the number goes on an unnumbered document: the clerk writes it in when the document is issued. */
+export const NUMBER_BLANK = ' '.repeat(7);
+
 /** "Số:      /UBND-VP": the number is left blank, the clerk fills it in when the letter is issued. */
 export function numberLine(issuingBody: string): string {
-  return `Số:${' '.repeat(7)}/${bodySymbol(issuingBody)}-${DRAFTING_OFFICE}`;
+  return `Số:${NUMBER_BLANK}/${bodySymbol(issuingBody)}-${DRAFTING_OFFICE}`;
 }
 
 const LOCALITY = /^(ủy|uỷ) ban nhân dân\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+/i;
+
+/**
+ * "UBND huyện" for "Ủy ban nhân dân huyện Hà Trung": how the committee's own documents name it and its
+ * office ("Chánh Văn phòng HĐND và UBND huyện"). Any other body keeps its full name.
+ */
+export function committeeShortName(issuingBody: string): string {
+  const locality = LOCALITY.exec(issuingBody.trim());
+  return locality ? `UBND ${locality[2].toLocaleLowerCase('vi-VN')}` : issuingBody.trim();
+}
 
 /** The place name of the date line: from the plan's own "Hà Trung, tháng 4 năm 2022", or the issuing body's locality. */
 export function placeName(plan: PlanForLetter): string {
@@ -78,6 +96,12 @@ export function shortDate(day: string): string {
 export function planName(plan: PlanForLetter): string {
   if (plan.number) return `Kế hoạch số ${plan.number}`;
   return /^kế hoạch\b/i.test(plan.title) ? plan.title : `Kế hoạch ${lowerFirst(plan.title)}`;
+}
+
+/** "Kế hoạch số 97/KH-UBND về hỗ trợ, …": a numbered plan says what it is about; an unnumbered one is named by its title already. */
+export function planNameAndTopic(plan: PlanForLetter): string {
+  const topic = plan.number ? ` về ${plan.title.replace(/^kế hoạch\s+/i, '')}` : '';
+  return `${planName(plan)}${topic}`;
 }
 
 /** The subject line (trích yếu) under the number. */

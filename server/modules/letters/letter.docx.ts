@@ -1,5 +1,7 @@
-import { Document, Packer, Paragraph, Table, TableBorders, TableRow, WidthType } from 'docx';
-import { A4_PAGE, FONT, LEFT_COLUMN, RIGHT_COLUMN, TEXT_WIDTH, cell, line, mm, nationalMotto, pt, rule } from './decree30.docx.js';
+import { Document, Packer, Paragraph } from 'docx';
+import {
+  A4_PAGE, FONT, LEFT_COLUMN, grid, headingTable, line, mm, pt, rule, signatureTable, type GridColumn,
+} from './decree30.docx.js';
 import {
   letterhead, numberLine, placeAndDate, planCitation, shortDate, signerTitleLines, statusInWords, subjectLine, type PlanForLetter,
 } from './letter-text.js';
@@ -25,86 +27,41 @@ export interface LetterContent {
 /** Letterhead: issuing body, number and subject on the left; the national motto, place and date on the right. */
 function heading(content: LetterContent) {
   const { plan, day } = content;
-  const none = { borders: false };
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_COLUMN, RIGHT_COLUMN],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          cell(LEFT_COLUMN, [line({ text: letterhead(plan.issuingBody), size: 13, bold: true }, { align: 'center' }), rule(LEFT_COLUMN)], none),
-          cell(RIGHT_COLUMN, nationalMotto(), none),
-        ],
-      }),
-      new TableRow({
-        children: [
-          cell(LEFT_COLUMN, [
-            line({ text: numberLine(plan.issuingBody), size: 13 }, { align: 'center' }),
-            line({ text: subjectLine(plan), size: 12 }, { align: 'center', before: 60 }),
-          ], none),
-          cell(RIGHT_COLUMN, [line({ text: placeAndDate(plan, day), size: 14, italics: true }, { align: 'center' })], none),
-        ],
-      }),
+  return headingTable({
+    issuer: [line({ text: letterhead(plan.issuingBody), size: 13, bold: true }, { align: 'center' }), rule(LEFT_COLUMN)],
+    number: [
+      line({ text: numberLine(plan.issuingBody), size: 13 }, { align: 'center' }),
+      line({ text: subjectLine(plan), size: 12 }, { align: 'center', before: 60 }),
     ],
+    date: [line({ text: placeAndDate(plan, day), size: 14, italics: true }, { align: 'center' })],
   });
 }
 
-const LATE_COLUMNS = [
+const LATE_COLUMNS: GridColumn[] = [
   { title: 'STT', share: 0.07 },
-  { title: 'Nhiệm vụ', share: 0.45 },
+  { title: 'Nhiệm vụ', share: 0.45, left: true },
   { title: 'Hạn hoàn thành', share: 0.15 },
   { title: 'Số ngày làm việc chậm', share: 0.14 },
   { title: 'Tình trạng', share: 0.19 },
 ];
 
 function lateTable(rows: LateRow[]) {
-  const widths = LATE_COLUMNS.map((c) => Math.round(TEXT_WIDTH * c.share));
-  const row = (texts: string[], header: boolean) =>
-    new TableRow({
-      tableHeader: header,
-      cantSplit: true,
-      children: texts.map((text, i) =>
-        cell(widths[i], [line({ text, size: 13, bold: header }, { align: i === 1 && !header ? 'left' : 'center', before: 40, after: 40 })], {
-          center: true,
-        })),
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [
-      row(LATE_COLUMNS.map((c) => c.title), true),
-      ...rows.map((r, i) =>
-        row([String(i + 1), `${r.taskNumber}. ${r.taskTitle}`, shortDate(r.dueDate), String(r.workingDaysLate), statusInWords(r.status, r.progress)], false)),
-    ],
-  });
+  return grid(
+    LATE_COLUMNS,
+    rows.map((r, i) => [String(i + 1), `${r.taskNumber}. ${r.taskTitle}`, shortDate(r.dueDate), String(r.workingDaysLate), statusInWords(r.status, r.progress)]),
+    { headerSize: 13, size: 13, padding: 40 },
+  );
 }
 
 /** "Nơi nhận:" on the left, the signer's title and name on the right. */
 function signature(content: LetterContent) {
   const { plan, unitName, reportTo } = content;
-  const recipients = [`- ${unitName};`, `- ${reportTo};`, '- Lưu: VT.'];
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_COLUMN, RIGHT_COLUMN],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(LEFT_COLUMN, [
-            line({ text: 'Nơi nhận:', size: 12, bold: true, italics: true }),
-            ...recipients.map((text) => line({ text, size: 11 })),
-          ], { borders: false }),
-          cell(RIGHT_COLUMN, [
-            ...signerTitleLines(plan.signerTitle).map((text) => line({ text, size: 14, bold: true }, { align: 'center' })),
-            // Room for the signature and the seal.
-            ...[0, 1, 2, 3].map(() => line({ text: '' })),
-            line({ text: plan.signerName ?? '', size: 14, bold: true }, { align: 'center' }),
-          ], { borders: false }),
-        ],
-      }),
-    ],
+  return signatureTable({
+    recipients: [`- ${unitName};`, `- ${reportTo};`, '- Lưu: VT.'],
+    titleLines: signerTitleLines(plan.signerTitle),
+    // Room for the signature and the seal.
+    room: 4,
+    name: plan.signerName ?? '',
   });
 }
 

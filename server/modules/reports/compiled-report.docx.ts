@@ -1,8 +1,8 @@
-import { Document, Paragraph, Table, TableBorders, TableRow, WidthType } from 'docx';
+import { Document, Paragraph, Table } from 'docx';
 import type { ProgressFigures } from '../assignments/deadline.js';
 import { TargetStatus } from '../targets/target-status.js';
 import {
-  A4_PAGE, FONT, LEFT_COLUMN, RIGHT_COLUMN, TEXT_WIDTH, cell, line, mm, nationalMotto, packFixed, pt, rule,
+  A4_PAGE, FONT, LEFT_COLUMN, TEXT_WIDTH, grid, headingTable, line, mm, packFixed, pt, rule, signatureTable,
 } from '../letters/decree30.docx.js';
 import { placeAndDate, planCitation, shortDate } from '../letters/letter-text.js';
 import {
@@ -21,29 +21,14 @@ const heading3 = (text: string) => line({ text, bold: true, italics: true }, { a
 
 /** Issuing body and number on the left; the national name, the motto, place and date on the right. */
 function heading(snapshot: CompiledReportSnapshot) {
-  const none = { borders: false };
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_COLUMN, RIGHT_COLUMN],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          cell(LEFT_COLUMN, [
-            line({ text: superiorBody(snapshot.plan.issuingBody), size: 13 }, { align: 'center' }),
-            line({ text: snapshot.compiledByUnit.toLocaleUpperCase('vi-VN'), size: 13, bold: true }, { align: 'center' }),
-            rule(LEFT_COLUMN),
-          ], none),
-          cell(RIGHT_COLUMN, nationalMotto(), none),
-        ],
-      }),
-      new TableRow({
-        children: [
-          cell(LEFT_COLUMN, [line({ text: reportNumberLine(snapshot.compiledByUnit), size: 13 }, { align: 'center' })], none),
-          cell(RIGHT_COLUMN, [line({ text: placeAndDate(snapshot.plan, reportDay(snapshot)), italics: true }, { align: 'center' })], none),
-        ],
-      }),
+  return headingTable({
+    issuer: [
+      line({ text: superiorBody(snapshot.plan.issuingBody), size: 13 }, { align: 'center' }),
+      line({ text: snapshot.compiledByUnit.toLocaleUpperCase('vi-VN'), size: 13, bold: true }, { align: 'center' }),
+      rule(LEFT_COLUMN),
     ],
+    number: [line({ text: reportNumberLine(snapshot.compiledByUnit), size: 13 }, { align: 'center' })],
+    date: [line({ text: placeAndDate(snapshot.plan, reportDay(snapshot)), italics: true }, { align: 'center' })],
   });
 }
 
@@ -65,25 +50,6 @@ function title(snapshot: CompiledReportSnapshot): Paragraph[] {
     ),
     body(asOfAndVersion(snapshot), { italics: true }),
   ];
-}
-
-/** A bordered table whose first row repeats on every page. */
-function grid(columns: Array<{ title: string; share: number; left?: boolean }>, rows: string[][], boldLast = false) {
-  const widths = columns.map((c) => Math.round(TEXT_WIDTH * c.share));
-  const row = (texts: string[], bold: boolean, header: boolean) =>
-    new TableRow({
-      tableHeader: header,
-      cantSplit: true,
-      children: texts.map((text, i) =>
-        cell(widths[i], [line({ text, size: header ? 11 : 12, bold }, { align: columns[i].left && !header ? 'left' : 'center', before: 30, after: 30 })], {
-          center: true,
-        })),
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [row(columns.map((c) => c.title), true, true), ...rows.map((r, i) => row(r, boldLast && i === rows.length - 1, false))],
-  });
 }
 
 const figureCells = (f: ProgressFigures) => [String(f.total), ...DEADLINE_CLASSES.map((c) => String(f[c.key])), rateText(f.completionRate)];
@@ -110,7 +76,7 @@ function progress(snapshot: CompiledReportSnapshot): Array<Paragraph | Table> {
         ...snapshot.byUnit.map((u, i) => [String(i + 1), u.unitName, ...figureCells(u.figures)]),
         ['', 'Tổng cộng', ...figureCells(f)],
       ],
-      true,
+      { boldLast: true },
     ),
   ];
 }
@@ -186,6 +152,32 @@ function unitReports(snapshot: CompiledReportSnapshot): Paragraph[] {
   ];
 }
 
+/**
+ * The plan's part III.3: the schools, health facilities and units honoured in the period. A snapshot
+ * taken before awards existed has no list, and its report is drawn without the subsection, as it was.
+ */
+function honours(snapshot: CompiledReportSnapshot): Array<Paragraph | Table> {
+  if (!snapshot.honours) return [];
+  const title = heading2('4. Đánh giá, khen thưởng, vinh danh');
+  if (!snapshot.honours.length) return [title, body('Trong kỳ chưa có tập thể được khen thưởng, vinh danh.')];
+  return [
+    title,
+    body(
+      `Trong kỳ có ${snapshot.honours.length} tập thể được khen thưởng, vinh danh vì chuyển đổi số, thanh toán không dùng tiền mặt ` +
+        'thiết thực, hiệu quả:',
+      { after: 60 },
+    ),
+    grid(
+      [
+        { title: 'STT', share: 0.08 }, { title: 'Tên tập thể', share: 0.3, left: true }, { title: 'Xã/thị trấn', share: 0.16 },
+        { title: 'Thành tích', share: 0.46, left: true },
+      ],
+      // A district office or unit belongs to no commune.
+      snapshot.honours.map((h, i) => [String(i + 1), h.name, h.communeName ?? '–', h.achievement]),
+    ),
+  ];
+}
+
 /** Difficulties or proposals of the accepted reports, each led by its unit's name. */
 function gathered(snapshot: CompiledReportSnapshot, field: 'difficulties' | 'proposals', none: string): Paragraph[] {
   const items = snapshot.unitReports
@@ -212,26 +204,11 @@ function closing(snapshot: CompiledReportSnapshot): Paragraph[] {
 
 /** "Nơi nhận:" on the left; the head of the office signs on the right, the name written when signed. */
 function signature(snapshot: CompiledReportSnapshot) {
-  const recipients = [...snapshot.recipients.map((r) => `- ${r} (báo cáo);`), `- Lưu: VT, ${officeSymbol(snapshot.compiledByUnit)}.`];
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_COLUMN, RIGHT_COLUMN],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(LEFT_COLUMN, [line({ text: 'Nơi nhận:', size: 12, bold: true, italics: true }), ...recipients.map((text) => line({ text, size: 11 }))], {
-            borders: false,
-          }),
-          cell(RIGHT_COLUMN, [
-            line({ text: 'TRƯỞNG PHÒNG', bold: true }, { align: 'center' }),
-            // Room for the signature and the seal, then the name, written in when the head signs.
-            ...[0, 1, 2, 3, 4].map(() => line({ text: '' })),
-          ], { borders: false }),
-        ],
-      }),
-    ],
+  return signatureTable({
+    recipients: [...snapshot.recipients.map((r) => `- ${r} (báo cáo);`), `- Lưu: VT, ${officeSymbol(snapshot.compiledByUnit)}.`],
+    titleLines: ['TRƯỞNG PHÒNG'],
+    // Room for the signature and the seal, then the name, written in when the head signs.
+    room: 5,
   });
 }
 
@@ -250,6 +227,7 @@ export async function compiledReportDocx(snapshot: CompiledReportSnapshot): Prom
           ...progress(snapshot),
           ...targets(snapshot),
           ...unitReports(snapshot),
+          ...honours(snapshot),
           heading1('II. KHÓ KHĂN, VƯỚNG MẮC'),
           ...gathered(snapshot, 'difficulties', 'Các cơ quan, đơn vị không nêu khó khăn, vướng mắc.'),
           heading1('III. ĐỀ XUẤT, KIẾN NGHỊ'),

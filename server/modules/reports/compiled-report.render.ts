@@ -5,7 +5,7 @@
  */
 import { localDay } from '../../shared/dates.js';
 import type { ProgressFigures } from '../assignments/deadline.js';
-import { planName, shortDate } from '../letters/letter-text.js';
+import { NUMBER_BLANK, planNameAndTopic, shortDate } from '../letters/letter-text.js';
 import { TargetStatus } from '../targets/target-status.js';
 import type { CompiledReportSnapshot, UnitReportState } from './compiled-report.snapshot.js';
 
@@ -44,6 +44,12 @@ export const DEADLINE_CLASSES = [
 ] as const satisfies ReadonlyArray<{ key: keyof ProgressFigures; words: string }>;
 
 export { STATE_WORDS as UNIT_REPORT_STATE_WORDS } from './report-workflow.js';
+
+/** What kind of group an honour went to, as the appendix's honour sheet names it. */
+export const HONOUR_KIND_WORDS: Record<NonNullable<CompiledReportSnapshot['honours']>[number]['kind'], string> = {
+  FACILITY: 'Trường học, cơ sở y tế',
+  UNIT: 'Cơ quan, đơn vị',
+};
 
 /** The period by its kind, as a report names itself ("báo cáo 6 tháng", "báo cáo năm"). */
 export const PERIOD_WORDS: Record<`${CompiledReportSnapshot['period']}`, string> = {
@@ -111,14 +117,12 @@ export function officeSymbol(officeName: string): string {
 
 /** "Số:       /BC-VHTT": the number is left blank, the clerk writes it when the report is issued. */
 export function reportNumberLine(officeName: string): string {
-  return `Số:${' '.repeat(7)}/BC-${officeSymbol(officeName)}`;
+  return `Số:${NUMBER_BLANK}/BC-${officeSymbol(officeName)}`;
 }
 
 /** The subject (trích yếu) under "BÁO CÁO". */
 export function reportSubject(snapshot: Pick<CompiledReportSnapshot, 'plan' | 'periodLabel'>): string {
-  const { plan } = snapshot;
-  const topic = plan.number ? ` về ${plan.title.replace(/^kế hoạch\s+/i, '')}` : '';
-  return `Kết quả thực hiện ${planName(plan)}${topic} ${snapshot.periodLabel}`;
+  return `Kết quả thực hiện ${planNameAndTopic(snapshot.plan)} ${snapshot.periodLabel}`;
 }
 
 /** The day the report is dated: the day it was compiled, in Vietnam. */

@@ -2,7 +2,7 @@ import ExcelJS, { type Worksheet } from 'exceljs';
 import { pinZipTimestamps } from '../../shared/zip-timestamps.js';
 import type { ProgressFigures } from '../assignments/deadline.js';
 import {
-  DEADLINE_CLASSES, PERIOD_WORDS, SECTOR_WORDS, UNIT_REPORT_STATE_WORDS, asOfAndVersion, assertKnownSchema, comparatorSign, dayOf,
+  DEADLINE_CLASSES, HONOUR_KIND_WORDS, PERIOD_WORDS, SECTOR_WORDS, UNIT_REPORT_STATE_WORDS, asOfAndVersion, assertKnownSchema, comparatorSign, dayOf,
   reportSubject, targetStatusInWords,
 } from './compiled-report.render.js';
 import type { CompiledReportSnapshot } from './compiled-report.snapshot.js';
@@ -12,6 +12,7 @@ export const SHEETS = {
   tasks: 'Theo nhiệm vụ',
   targets: 'Mục tiêu',
   unitReports: 'Báo cáo đơn vị',
+  honours: 'Vinh danh',
 } as const;
 
 /** Rows above the data: the title, the as-of line, then the column headers, which stay frozen. */
@@ -165,6 +166,15 @@ function unitReportSheet(workbook: ExcelJS.Workbook, snapshot: CompiledReportSna
   ]));
 }
 
+function honourSheet(workbook: ExcelJS.Workbook, honours: NonNullable<CompiledReportSnapshot['honours']>, heading: string[]) {
+  const columns: Column[] = [
+    { header: 'STT', width: 6 }, { header: 'Loại tập thể', width: 20 }, { header: 'Tên tập thể', width: 40 },
+    { header: 'Xã/thị trấn', width: 20 }, { header: 'Thành tích', width: 70 },
+  ];
+  const ws = sheet(workbook, SHEETS.honours, heading, columns);
+  addRows(ws, columns, honours.map((h, i): Value[] => [i + 1, HONOUR_KIND_WORDS[h.kind], h.name, h.communeName, h.achievement]));
+}
+
 /** The report's appendix as an XLSX workbook, drawn from the snapshot alone: the same snapshot gives the same bytes. */
 export async function compiledReportXlsx(snapshot: CompiledReportSnapshot): Promise<Buffer> {
   assertKnownSchema(snapshot);
@@ -187,5 +197,7 @@ export async function compiledReportXlsx(snapshot: CompiledReportSnapshot): Prom
   taskSheet(workbook, snapshot, heading);
   targetSheet(workbook, snapshot, heading);
   unitReportSheet(workbook, snapshot, heading);
+  // Only snapshots taken since awards existed carry the list; older ones keep their four sheets, byte for byte.
+  if (snapshot.honours) honourSheet(workbook, snapshot.honours, heading);
   return pinZipTimestamps(Buffer.from(await workbook.xlsx.writeBuffer()), at);
 }
