@@ -6,7 +6,7 @@ import { reportDeadlineClass } from '../../server/modules/reports/report-workflo
 import { UnitReportState } from '../../server/modules/reports/unit-report.entity.js';
 import { today } from '../../server/shared/dates.js';
 
-const REPORT_FIELDS = `id version state period dueBefore subject results difficulties proposals submissionCount
+const REPORT_FIELDS = `id version state period periodLabel dueBefore subject results difficulties proposals submissionCount
   submittedAt submittedByName reviewedAt reviewedByName reviewComment figuresFrozen submittedLate canEdit canReview
   deadlineClass(asOf: $asOf)
   unit { code } reviewingUnit { code }
@@ -66,6 +66,7 @@ describe('unit reports per reporting obligation', () => {
       'VP-HDND-UBND ANNUAL 2022-12-20 NOT_STARTED PHONG-VHTT',
     ]);
     expect(all.data!._allUnitReportsMeta.count).toBe(4);
+    expect(all.data!.allUnitReports.map((r: any) => r.periodLabel)).toEqual(['6 tháng đầu năm 2022', '6 tháng đầu năm 2022', 'năm 2022', 'năm 2022']);
   });
 
   it('a unit sees its own reports, the aggregating office those that come up through it, a commune none; another unit’s is FORBIDDEN', async () => {

@@ -16,7 +16,7 @@ const COMPILE = `mutation($planId: ID!, $dueBefore: LocalDate!) {
   compileReport(planId: $planId, period: SIX_MONTH, dueBefore: $dueBefore) { ${COMPILED} } }`;
 const GET = `query($id: ID!) { compiledReport(id: $id) { ${COMPILED} } }`;
 const PERIODS = `query($planId: ID!) { reportingPeriods(planId: $planId) {
-  period dueBefore label total notStarted submitted accepted overdue reviewingUnit { code } compilations { number state } } }`;
+  period dueBefore label total notStarted submitted accepted overdue canCompile reviewingUnit { code } compilations { number state } } }`;
 const PROGRESS = `query($planId: ID!, $asOf: LocalDate!) { planProgress(planId: $planId, asOf: $asOf) { overall { total doneOnTime doneLate notDoneWithinDeadline overdue } } }`;
 const REPORTS = `query($planId: ID!) { allUnitReports(filter: { planId: $planId, period: SIX_MONTH }) { id version unit { code } } }`;
 
@@ -147,7 +147,7 @@ describe('the compiled district report', () => {
 
     const periods = await server.gql(PERIODS, { planId }, vhtt);
     expect(periods.data!.reportingPeriods[0]).toMatchObject({
-      label: '6 tháng đầu năm 2022', total: 2, accepted: 2, overdue: 0, reviewingUnit: { code: 'PHONG-VHTT' },
+      label: '6 tháng đầu năm 2022', total: 2, accepted: 2, overdue: 0, canCompile: true, reviewingUnit: { code: 'PHONG-VHTT' },
       compilations: [{ number: 2, state: 'READY' }, { number: 1, state: 'READY' }],
     });
   });
@@ -160,5 +160,7 @@ describe('the compiled district report', () => {
     expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
     const periods = await server.gql(PERIODS, { planId }, gddt);
     expect(periods.data!.reportingPeriods).toEqual([]);
+    const asLeader = await server.gql(PERIODS, { planId }, leader);
+    expect(asLeader.data!.reportingPeriods.map((p: any) => p.canCompile)).toEqual([false, false]);
   });
 });

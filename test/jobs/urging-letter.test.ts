@@ -153,7 +153,9 @@ describe('urging letters (văn bản đôn đốc)', () => {
     const counted = await marks();
     expect(await server.app.queues.renderLetter(letterId)).toBe(`letter-${letterId}`);
     expect(await JOBS[JobName.URGING_LETTER].handler(await jobContext(), { letterId })).toEqual({ state: 'skipped' });
-    expect(await JOBS[JobName.PENDING_LETTERS].handler(await jobContext(), {})).toEqual({ ready: 0, failed: 0, skipped: 0, errors: 0 });
+    expect(await JOBS[JobName.PENDING_LETTERS].handler(await jobContext(), {})).toEqual({
+      ready: 0, failed: 0, skipped: 0, errors: 0, reports: { ready: 0, failed: 0, skipped: 0, errors: 0 },
+    });
     expect(await sql(`select state, generated_at, byte_size, version from urging_letter where id = ?`, [letterId])).toEqual(before);
     expect(await marks()).toEqual(counted);
   });
@@ -221,7 +223,9 @@ describe('urging letters (văn bản đôn đốc)', () => {
     expect((await pending.json()).errors[0].extensions).toMatchObject({ code: 'CONFLICT', state: 'PENDING' });
 
     const job = await server.app.queues.letters.add(JobName.PENDING_LETTERS, {});
-    expect(await job.waitUntilFinished(events, 30_000)).toEqual({ ready: 1, failed: 0, skipped: 0, errors: 0 });
+    expect(await job.waitUntilFinished(events, 30_000)).toEqual({
+      ready: 1, failed: 0, skipped: 0, errors: 0, reports: { ready: 0, failed: 0, skipped: 0, errors: 0 },
+    });
     const letter = (await server.gql(LETTER, { id: auto.id }, leader)).data!.urgingLetter;
     expect(letter).toMatchObject({ state: 'READY', automatic: true, requestedByName: null, assignmentCount: 11 });
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(await (await download(auto.id, leader)).arrayBuffer()) })).value;

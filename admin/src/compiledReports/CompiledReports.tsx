@@ -4,11 +4,10 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import MergeTypeIcon from '@mui/icons-material/MergeType';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Confirm, Link, Loading, Title, useGetIdentity, useGetList, useNotify, useStore, useTranslate } from 'react-admin';
+import { Confirm, Link, Loading, Title, useGetList, useNotify, useStore, useTranslate } from 'react-admin';
 import { toAppError } from '../errors.js';
 import { formatDay, formatInstant, todayInVietnam } from '../format.js';
-import type { Role } from '../types.js';
-import { compileReport, fetchReportingPeriods, mayCompile, type Compilation, type ReportingPeriod } from './api.js';
+import { compileReport, fetchReportingPeriods, type Compilation, type ReportingPeriod } from './api.js';
 
 /** The plan the overview opens on (dashboard/Dashboard.tsx), without loading the overview's charts here. */
 const DEFAULT_PLAN_CODE = 'HT-CDS-TTKDTM-2022';
@@ -181,7 +180,6 @@ function PeriodCard({ period, canCompile }: { period: ReportingPeriod; canCompil
  */
 export default function CompiledReports() {
   const translate = useTranslate();
-  const { identity } = useGetIdentity();
   const [chosen, setChosen] = useStore<string | null>('dashboard.planId', null);
   const { data: plans, isPending: plansPending } = useGetList('Plan', {
     pagination: { page: 1, perPage: 100 },
@@ -198,7 +196,6 @@ export default function CompiledReports() {
     refetchInterval: (query) =>
       query.state.data?.some((p) => p.compilations.some((c) => c.state === 'PENDING')) ? POLL_MS : false,
   });
-  const who = identity as { role?: Role; unitId?: string } | undefined;
 
   if (plansPending) return <Loading />;
   return (
@@ -230,7 +227,7 @@ export default function CompiledReports() {
           {translate('app.compiled_reports.none')}
         </Typography>
       ) : (
-        periods.data.map((p) => <PeriodCard key={`${p.period}-${p.dueBefore}-${p.reviewingUnitId}`} period={p} canCompile={mayCompile(who, p)} />)
+        periods.data.map((p) => <PeriodCard key={`${p.period}-${p.dueBefore}-${p.reviewingUnitId}`} period={p} canCompile={p.canCompile} />)
       )}
     </Box>
   );

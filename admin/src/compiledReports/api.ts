@@ -1,5 +1,4 @@
 import { gqlRequest } from '../graphql.js';
-import type { Role } from '../types.js';
 
 export type CompiledReportState = 'PENDING' | 'READY' | 'FAILED';
 
@@ -32,26 +31,18 @@ export interface ReportingPeriod {
   returned: number;
   accepted: number;
   overdue: number;
+  /** Whether the viewer may compile this period (the aggregating office's coordinators and head, ADMIN). */
+  canCompile: boolean;
   compilations: Compilation[];
 }
 
 const COMPILATION = 'id number state compiledAt createdAt periodLabel requestedByName docxName docxUrl xlsxName xlsxUrl error';
 
-/**
- * Who is offered "Tổng hợp báo cáo": the aggregating office's coordinators and head, and ADMIN
- * ('report:compile' on the period's reviewing unit). Everyone else reads the list only.
- */
-export function mayCompile(identity: { role?: Role; unitId?: string } | undefined, period: Pick<ReportingPeriod, 'reviewingUnitId'>): boolean {
-  if (!identity?.role) return false;
-  if (identity.role === 'ADMIN') return true;
-  return (identity.role === 'COORDINATOR' || identity.role === 'UNIT_HEAD') && identity.unitId === period.reviewingUnitId;
-}
-
 export async function fetchReportingPeriods(planId: string): Promise<ReportingPeriod[]> {
   const data = await gqlRequest<{ reportingPeriods: ReportingPeriod[] }>(
     `query($planId: ID!) { reportingPeriods(planId: $planId) {
       planId period dueBefore label reviewingUnitId reviewingUnit { name }
-      total notStarted draft submitted returned accepted overdue
+      total notStarted draft submitted returned accepted overdue canCompile
       compilations { ${COMPILATION} }
     } }`,
     { planId },

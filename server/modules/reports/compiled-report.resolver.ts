@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../../shared/scalars.js';
 import { Plan } from '../plans/plan.entity.js';
 import { PlanProgress, ProgressFiguresType } from '../assignments/progress.resolver.js';
 import type { PlanProgressResult } from '../assignments/progress.service.js';
-import { authorize } from '../../auth/policy.js';
+import { authorize, can } from '../../auth/policy.js';
 import { reportFigures } from './report-progress.js';
 import { ReportPeriod } from '../reporting/reporting-obligation.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -62,6 +62,11 @@ export class ReportingPeriodResolver {
   @FieldResolver(() => Unit)
   reviewingUnit(@Root() p: ReportingPeriodRow, @Ctx() ctx: Context) {
     return ctx.loaders.unit.load(p.reviewingUnitId);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Người xem có thể tổng hợp kỳ này (cán bộ điều phối, trưởng đơn vị tổng hợp, ADMIN)' })
+  canCompile(@Root() p: ReportingPeriodRow, @Ctx() ctx: Context) {
+    return can(ctx.viewer, 'report:compile', { unitId: p.reviewingUnitId });
   }
 
   @FieldResolver(() => [CompiledReport], { description: 'Các lần tổng hợp của kỳ, mới nhất trước' })

@@ -10,7 +10,7 @@ import { DeadlineClass } from '../assignments/deadline.js';
 import { Plan } from '../plans/plan.entity.js';
 import { ReportPeriod } from '../reporting/reporting-obligation.entity.js';
 import { Unit } from '../units/unit.entity.js';
-import { canApply, reportDeadlineClass, submittedLate } from './report-workflow.js';
+import { canApply, periodLabel, reportDeadlineClass, submittedLate } from './report-workflow.js';
 import { UnitReport, UnitReportAction, UnitReportEvent, UnitReportState } from './unit-report.entity.js';
 import { ReviewUnitReportArgs, SaveUnitReportArgs, UnitReportFiguresType, UnitReportFilter } from './unit-report.inputs.js';
 import { UNIT_REPORT_SORTABLE, type UnitReportRow } from './unit-report.service.js';
@@ -77,6 +77,11 @@ export class UnitReportResolver {
   @FieldResolver(() => ReportPeriod)
   period(@Root() r: UnitReportRow) {
     return r.period;
+  }
+
+  @FieldResolver(() => String, { description: 'Tên kỳ, ví dụ "6 tháng đầu năm 2022"' })
+  periodLabel(@Root() r: UnitReportRow) {
+    return periodLabel(r.period, r.dueBefore);
   }
 
   @FieldResolver(() => LocalDateScalar, { description: 'Hạn: gửi trước ngày này' })
