@@ -22,6 +22,8 @@ export interface Queues {
   renderLetter(letterId: string): Promise<string | undefined>;
   /** Writes the pending letters soon (the ladder's automatic ones); kicks while one waits are merged into it. */
   kickPendingLetters(): Promise<void>;
+  /** Enqueues an award evaluation; an on-demand run's id is the job id, the schedule's is the plan and period. */
+  evaluateAwards(data: JobContract[typeof JobName.AWARD_EVALUATION]['data']): Promise<string | undefined>;
   /** Enqueues one compilation of a period's report; the compilation's id is the job id. */
   compileReport(compiledReportId: string): Promise<string | undefined>;
   close(): Promise<void>;
@@ -98,6 +100,12 @@ export function createQueues(
     async kickPendingLetters() {
       await letters.add(JobName.PENDING_LETTERS, {}, { deduplication: { id: JobName.PENDING_LETTERS } });
     },
+    async evaluateAwards(data) {
+      const job = await deadlines.add(JobName.AWARD_EVALUATION, data, {
+        jobId: data.evaluationId ? `award-evaluation-${data.evaluationId}` : `award-evaluation-${data.planId}-${data.periodEnd}`,
+      });
+      return job.id;
+    },
     async compileReport(compiledReportId) {
       const job = await letters.add(JobName.COMPILE_REPORT, { compiledReportId }, { jobId: compileReportJobId(compiledReportId) });
       return job.id;
@@ -124,6 +132,10 @@ export async function scheduleDailyJobs(queues: Queues, { sweepToday = false }: 
     { name: JobName.DEADLINE_SCAN, data: {} },
   );
   await schedulePendingLetters(queues.letters, JobName.PENDING_LETTERS);
+  // The morning after a reporting period ends, its honours are proposed.
+  await queues.deadlines.upsertJobScheduler(
+    'award-periods-daily', { pattern: '0 6 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: JobName.AWARD_PERIODS, data: {} },
+  );
   await queues.email.upsertJobScheduler('email-relay-every-minute', { every: 60_000 }, { name: JobName.DELIVER_EMAILS, data: {} });
   // At the end of the working day, the day's notifications that were not mailed at once.
   await queues.email.upsertJobScheduler(

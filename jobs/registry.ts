@@ -9,12 +9,16 @@ import {
 } from './urging-letter/urging-letter.job.js';
 import { runCompileReport, type CompileReportJobData, type CompileReportResult } from './compile-report/compile-report.job.js';
 import { compilePendingReports } from '../server/modules/reports/compiled-report.compile.js';
+import {
+  runAwardEvaluation, runAwardPeriods, type AwardEvaluationJobData, type AwardEvaluationResult, type AwardPeriodsJobData, type AwardPeriodsResult,
+} from './award-evaluation/award-evaluation.job.js';
 import { runDeliverEmails, type DeliverEmailsJobData, type DeliverEmailsResult } from './deliver-emails/deliver-emails.job.js';
 import { runEmailDigest, type EmailDigestJobData, type EmailDigestResult } from './email-digest/email-digest.job.js';
 import { runDeliverWebhook, type DeliverWebhookJobData, type DeliverWebhookResult } from './deliver-webhook/deliver-webhook.job.js';
 import { runWebhookRelay, type WebhookRelayJobData, type WebhookRelayResult } from './webhook-relay/webhook-relay.job.js';
 
 export const QueueName = {
+  /** The plan's daily work: the deadline sweep and the award evaluations. */
   DEADLINES: 'deadlines',
   /** Documents the server writes: urging letters and compiled reports. */
   LETTERS: 'letters',
@@ -31,6 +35,10 @@ export const JobName = {
   /** Every minute: the letters and compiled reports still waiting to be written. */
   PENDING_LETTERS: 'pending-letters',
   COMPILE_REPORT: 'compile-report',
+  /** One plan's period evaluated for award nominations. */
+  AWARD_EVALUATION: 'award-evaluation',
+  /** Every morning: the periods that ended yesterday, handed to award-evaluation. */
+  AWARD_PERIODS: 'award-periods',
   DELIVER_EMAILS: 'deliver-emails',
   EMAIL_DIGEST: 'email-digest',
   DELIVER_WEBHOOK: 'deliver-webhook',
@@ -44,6 +52,8 @@ export interface JobContract {
   [JobName.URGING_LETTER]: { data: UrgingLetterJobData; result: UrgingLetterResult };
   [JobName.PENDING_LETTERS]: { data: PendingLettersJobData; result: PendingLettersResult & { reports: Awaited<ReturnType<typeof compilePendingReports>> } };
   [JobName.COMPILE_REPORT]: { data: CompileReportJobData; result: CompileReportResult };
+  [JobName.AWARD_EVALUATION]: { data: AwardEvaluationJobData; result: AwardEvaluationResult };
+  [JobName.AWARD_PERIODS]: { data: AwardPeriodsJobData; result: AwardPeriodsResult };
   [JobName.DELIVER_EMAILS]: { data: DeliverEmailsJobData; result: DeliverEmailsResult };
   [JobName.EMAIL_DIGEST]: { data: EmailDigestJobData; result: EmailDigestResult };
   [JobName.DELIVER_WEBHOOK]: { data: DeliverWebhookJobData; result: DeliverWebhookResult };
@@ -75,6 +85,8 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     handler: async (ctx) => ({ ...(await runPendingLetters(ctx)), reports: await compilePendingReports(ctx) }),
   },
   [JobName.COMPILE_REPORT]: { queue: QueueName.LETTERS, handler: (ctx, data) => runCompileReport(ctx, data) },
+  [JobName.AWARD_EVALUATION]: { queue: QueueName.DEADLINES, handler: runAwardEvaluation },
+  [JobName.AWARD_PERIODS]: { queue: QueueName.DEADLINES, handler: runAwardPeriods },
   [JobName.DELIVER_EMAILS]: { queue: QueueName.EMAIL, handler: (ctx) => runDeliverEmails(ctx) },
   [JobName.EMAIL_DIGEST]: { queue: QueueName.EMAIL, handler: (ctx, data) => runEmailDigest(ctx, data) },
   [JobName.DELIVER_WEBHOOK]: { queue: QueueName.WEBHOOKS, handler: (ctx, data) => runDeliverWebhook(ctx, data) },

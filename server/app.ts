@@ -24,6 +24,7 @@ import { landingPageGate } from './security/landing-page.js';
 import { evidenceDownloadHandler } from './modules/evidence/evidence.download.js';
 import { letterDownloadHandler } from './modules/letters/urging-letter.download.js';
 import { compiledReportDownloadHandler } from './modules/reports/compiled-report.download.js';
+import { awardDecisionDownloadHandler } from './modules/awards/award-decision.download.js';
 import { facilityTemplateHandler } from './modules/facilities/template.router.js';
 import { requireUploadPreflight, uploadErrorHandler, uploadLimits } from './modules/evidence/evidence.upload.js';
 import { closeEvidenceStore } from './modules/evidence/storage/index.js';
@@ -138,6 +139,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   app.get('/letters/:id/download', letterDownloadHandler(orm, config, logger));
   app.get('/compiled-reports/:id/report.docx', compiledReportDownloadHandler(orm, config, logger, 'docx'));
   app.get('/compiled-reports/:id/appendix.xlsx', compiledReportDownloadHandler(orm, config, logger, 'xlsx'));
+  app.get('/award-decisions/:id/download', awardDecisionDownloadHandler(orm, config, logger));
   app.get('/facilities/template.xlsx', facilityTemplateHandler(orm, config, logger));
   app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard(orm, config, queues, credentials));
   if (existsSync(ADMIN_DIST)) {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assignmentLoaders } from './modules/assignments/assignment.loaders.js';
 import { escalationLoaders } from './modules/escalations/escalation.loaders.js';
 import { unitReportLoaders } from './modules/reports/unit-report.loaders.js';
+import { awardLoaders } from './modules/awards/award.loaders.js';
 import { evidenceLoaders } from './modules/evidence/evidence.loaders.js';
 import { notificationLoaders } from './modules/notifications/notification.loaders.js';
 import { facilityLoaders } from './modules/facilities/facility.loaders.js';
@@ -25,6 +26,7 @@ export function createLoaders(em: EntityManager) {
     ...notificationLoaders(em),
     ...escalationLoaders(em),
     ...unitReportLoaders(em),
+    ...awardLoaders(em),
   };
 }
 

@@ -17,6 +17,7 @@ import { NotificationResolver } from './modules/notifications/notification.resol
 import { PlanFieldResolver, PlanResourceResolver } from './modules/plans/plan.resolver.js';
 import { UrgingLetterResolver } from './modules/letters/urging-letter.resolver.js';
 import { UnitReportEventResolver, UnitReportResolver, UnitReportResourceResolver } from './modules/reports/unit-report.resolver.js';
+import { AWARD_RESOLVERS } from './modules/awards/award.resolver.js';
 import { CompiledReportResolver, PlanProgressReportsResolver, ReportingPeriodResolver } from './modules/reports/compiled-report.resolver.js';
 import { ReportingObligationFieldResolver, ReportingObligationResourceResolver } from './modules/reporting/reporting-obligation.resolver.js';
 import { TargetCommuneValueResolver, TargetFieldResolver, TargetResourceResolver } from './modules/targets/target.resolver.js';
@@ -69,6 +70,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       UrgingLetterResolver,
       UnitReportResourceResolver, UnitReportResolver, UnitReportEventResolver,
       ReportingPeriodResolver, CompiledReportResolver, PlanProgressReportsResolver,
+      ...AWARD_RESOLVERS,
       WebhookEndpointResourceResolver, WebhookEndpointResolver, WebhookDeliveryFieldResolver,
     ],
     pubSub: NO_TOPICS,

@@ -26,6 +26,7 @@ import { NotificationService, type NotificationPublisher } from './modules/notif
 import { WebhookService } from './modules/webhooks/webhook.service.js';
 import { UnitReportService } from './modules/reports/unit-report.service.js';
 import { CompiledReportService } from './modules/reports/compiled-report.service.js';
+import { AwardService } from './modules/awards/award.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
 export function createServices(
@@ -54,6 +55,7 @@ export function createServices(
     webhooks: new WebhookService(em, viewer, config.webhooks),
     unitReports: new UnitReportService(em, viewer, notifications),
     compiledReports: new CompiledReportService(em, viewer, queues),
+    awards: new AwardService(em, viewer, config, queues),
   };
 }
 

@@ -52,27 +52,40 @@ export type Permission =
   /** Read period reports: the reporting unit, the aggregating office, the leadership, the coordinators, ADMIN. */
   | 'report:read'
   /** Compile the district's report for a period: the aggregating office's coordinators and head, and ADMIN. */
-  | 'report:compile';
+  | 'report:compile'
+  /** Set a plan's award criteria: its leaders and ADMIN. */
+  | 'award:configure'
+  /** Run the award evaluation of a period on demand: the leadership, the coordinating office, ADMIN. */
+  | 'award:evaluate'
+  /** Add or withdraw a proposal for honour with a reason (the committee's review): the coordinating office, ADMIN. */
+  | 'award:propose'
+  /** Approve or reject nominations: the leader alone. */
+  | 'award:decide'
+  /** Read nominations: those who see every unit, and a nominated unit (or facility's commune) its own. */
+  | 'award:read';
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.ADMIN]: new Set<Permission>([
     'security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
     'calendar:manage', 'escalation:configure', 'letter:read', 'webhook:manage', 'queues:monitor', 'facility:report',
-    'report:review', 'report:read', 'report:compile',
+    'report:review', 'report:read', 'report:compile', 'award:configure', 'award:evaluate', 'award:propose', 'award:read',
   ]),
   [Role.LEADER]: new Set<Permission>([
     'plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden', 'escalation:configure', 'escalation:urge', 'letter:read',
-    'report:read',
+    'report:read', 'award:configure', 'award:evaluate', 'award:decide', 'award:read',
   ]),
   [Role.COORDINATOR]: new Set<Permission>([
     'plan:read', 'assignment:work', 'assignment:review', 'evidence:read', 'evidence:read-hidden', 'escalation:urge', 'letter:read',
-    'report:write', 'report:review', 'report:read', 'report:compile',
+    'report:write', 'report:review', 'report:read', 'report:compile', 'award:evaluate', 'award:propose', 'award:read',
   ]),
   [Role.UNIT_HEAD]: new Set<Permission>([
     'plan:read', 'assignment:work', 'evidence:read', 'letter:read', 'facility:report', 'report:write', 'report:review', 'report:read', 'report:compile',
+    'award:read',
   ]),
-  [Role.OFFICER]: new Set<Permission>(['plan:read', 'assignment:work', 'evidence:read', 'letter:read', 'facility:report', 'report:write', 'report:read']),
-  [Role.VIEWER]: new Set<Permission>(['plan:read', 'evidence:read', 'letter:read', 'report:read']),
+  [Role.OFFICER]: new Set<Permission>([
+    'plan:read', 'assignment:work', 'evidence:read', 'letter:read', 'facility:report', 'report:write', 'report:read', 'award:read',
+  ]),
+  [Role.VIEWER]: new Set<Permission>(['plan:read', 'evidence:read', 'letter:read', 'report:read', 'award:read']),
 };
 
 /** Roles that see every unit's work: ADMIN and the reviewers. */
@@ -117,6 +130,7 @@ export function can(viewer: Viewer | null, permission: Permission, subject?: Uni
     case 'evidence:read':
     case 'letter:read':
     case 'report:read':
+    case 'award:read':
       return SEES_ALL_UNITS.has(viewer.role) || (subject !== undefined && subject.unitId === viewer.unitId);
     // The subject is the facility's commune, or the aggregating office for reports: an officer,
     // head or coordinator of another unit is refused.

@@ -19,6 +19,7 @@ import { EscalationPolicy } from '../modules/escalations/escalation-policy.entit
 import { UrgingLetter } from '../modules/letters/urging-letter.entity.js';
 import { UnitReport, UnitReportEvent } from '../modules/reports/unit-report.entity.js';
 import { CompiledReport } from '../modules/reports/compiled-report.entity.js';
+import { AwardCriteria, AwardDecision, AwardEvaluation, AwardNomination, AwardNominationEvent } from '../modules/awards/award.entity.js';
 import { OutboxEmail } from '../modules/outbox/outbox-email.entity.js';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/webhook.entity.js';
 
@@ -45,6 +46,11 @@ export const entities = [
   UnitReport,
   UnitReportEvent,
   CompiledReport,
+  AwardCriteria,
+  AwardNomination,
+  AwardNominationEvent,
+  AwardEvaluation,
+  AwardDecision,
   OutboxEmail,
   WebhookEndpoint,
   WebhookDelivery,

@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedBy, leanRows, uuidArray } from '../../shared/lean.js';
+import { AwardNominationEvent } from './award.entity.js';
+
+export function awardLoaders(em: EntityManager) {
+  const connection = em.getConnection();
+  return {
+    /** Oldest first. */
+    nominationHistory: groupedBy(
+      async (ids: string[]) =>
+        leanRows(em, AwardNominationEvent, await connection.execute(
+          'select * from award_nomination_event where nomination_id = any(?::uuid[]) order by at, id', [uuidArray(ids)],
+        )),
+      (event) => event.nomination.id,
+    ),
+  };
+}
