@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueEvents } from 'bullmq';
 import { startTestServer, REDIS_URL, type TestServer } from '../helpers/server.js';
 import { planId as findPlanId } from '../helpers/queries.js';
+import { seedKnownHalfYear } from '../helpers/awards.js';
 import { startWorkers, type Workers } from '../../jobs/worker.js';
-import { QueueName } from '../../jobs/registry.js';
+import { JOBS, JobName, QueueName } from '../../jobs/registry.js';
 import { silentLogger } from '../../server/shared/logger.js';
 
 const NOMINATION = `id version kind state source score rank achievement candidateName reason unit { code } facility { code }
@@ -28,18 +29,6 @@ let commune: string;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
   server.app.orm.em.fork().getConnection().execute<T[]>(text, params);
 
-/** One facility's figures for the second half of 2022, written as a commune would have reported them. */
-async function figures(code: string, asOf: string, v: { platforms: string[]; channels: string[]; cashless: number; total: number; focal: string | null }) {
-  const [row] = await sql<{ id: string }>(
-    `insert into indicator_value (id, created_at, updated_at, version, facility_id, as_of, uses_digital_platform, platforms, accepts_cashless,
-                                  cashless_transactions, total_transactions, digital_platforms, cashless_channels, focal_person_name)
-     select gen_random_uuid(), now(), now(), 1, f.id, ?::date, ?, '{}', ?, ?, ?, ?::digital_platform[], ?::cashless_channel[], ?
-       from facility f where f.code = ? returning id`,
-    [asOf, v.platforms.length > 0, v.channels.length > 0, v.cashless, v.total, `{${v.platforms.join(',')}}`, `{${v.channels.join(',')}}`, v.focal, code],
-  );
-  return row.id;
-}
-
 async function evaluated(token: string) {
   const asked = await server.gql(EVALUATE, { planId, periodEnd: '2022-12-31' }, token);
   expect(asked.errors).toBeUndefined();
@@ -62,30 +51,7 @@ beforeAll(async () => {
   [leader, vhtt, gddt, commune] = await Promise.all(['phochutich', 'vhtt', 'gddt', 'xa-habac'].map((u) => server.login(u)));
   planId = await findPlanId(server, leader);
 
-  // A known half-year: only these facilities reported, and only the Education Office did all its work on time.
-  await sql('delete from indicator_value');
-  const best = await figures('TH-XA-HABAC', '2022-12-20', { platforms: ['SCHOOL_MANAGEMENT', 'SCHOOL_PARENT_CONNECTION'], channels: ['BANK_TRANSFER_QR'], cashless: 60, total: 100, focal: 'Lê Thị Hoa' });
-  await figures('MN-XA-HABAC', '2022-12-20', { platforms: ['SCHOOL_MANAGEMENT'], channels: ['E_WALLET'], cashless: 40, total: 100, focal: 'Trần Văn An' });
-  await figures('TYT-XA-HABAC', '2022-12-20', { platforms: ['E_PRESCRIPTION'], channels: ['CARD'], cashless: 75, total: 100, focal: 'Ngô Thị Lan' });
-  // Reported after the year ended: not a candidate for 2022.
-  await figures('THCS-XA-HABAC', '2023-01-15', { platforms: ['SCHOOL_MANAGEMENT'], channels: ['CARD'], cashless: 90, total: 100, focal: 'Vũ Văn Nam' });
-  await sql(
-    `insert into evidence (id, created_at, updated_at, version, owner_kind, owner_id, unit_id, uploaded_at, original_name, size, content_type,
-                           detected_extension, sha256, storage_key)
-     select gen_random_uuid(), now(), now(), 1, 'INDICATOR_VALUE', ?, u.id, now(), 'bien-ban.pdf', 100, 'application/pdf', 'pdf', repeat('a', 64), 'evidence/' || gen_random_uuid()
-       from unit u where u.code = 'XA-HABAC'`,
-    [best],
-  );
-  await sql(
-    `update assignment a set status = 'DONE', progress = 100, started_at = '2022-03-01T02:00:00Z', submitted_at = '2022-12-01T02:00:00Z',
-            completed_at = '2022-12-05T02:00:00Z'
-       from unit u where u.id = a.unit_id and u.code = 'PHONG-GDDT'`,
-  );
-  await sql(
-    `update unit_report r set state = 'ACCEPTED', results = 'Đã triển khai.', submitted_at = '2022-12-15T02:00:00Z', reviewed_at = '2022-12-16T02:00:00Z'
-       from reporting_obligation o, unit u
-      where o.id = r.obligation_id and u.id = r.unit_id and u.code = 'PHONG-GDDT' and o.period = 'ANNUAL'`,
-  );
+  await seedKnownHalfYear(sql);
 }, 60_000);
 afterAll(async () => {
   await events?.close();
@@ -176,5 +142,16 @@ describe('award nominations from the plan’s own figures', () => {
     expect(after.find((n) => n.facility?.code === 'TH-XA-HABAC').criteria.length).toBe(5);
     expect(after.find((n) => n.facility?.code === 'TYT-XA-HABAC').criteria.length).toBe(4);
     expect(after.find((n) => n.facility?.code === 'TYT-XA-HABAC').history.map((h: any) => h.action)).toEqual(['PROPOSE', 'REEVALUATE']);
+  });
+
+  it('the morning after a year ends, the schedule evaluates each plan that reports on that year', async () => {
+    const ctx = { em: server.app.orm.em.fork(), config: server.config, redis: server.app.redis, queues: server.app.queues, log: silentLogger };
+    expect(await JOBS[JobName.AWARD_PERIODS].handler(ctx, { day: '2023-03-15' })).toEqual({ evaluations: 0 });
+    expect(await JOBS[JobName.AWARD_PERIODS].handler({ ...ctx, em: server.app.orm.em.fork() }, { day: '2023-01-01' })).toEqual({ evaluations: 1 });
+    const [run] = await sql<{ id: string }>(`select id from award_evaluation where requested_by_id is null and period_end = '2022-12-31'`);
+    const job = (await server.app.queues.deadlines.getJob(`award-evaluation-${run.id}`))!;
+    expect(await job.waitUntilFinished(events, 60_000)).toMatchObject({ nominated: 0, updated: 0 });
+    const [done] = await sql<{ state: string; qualified: number }>('select state, qualified from award_evaluation where id = ?', [run.id]);
+    expect(done).toEqual({ state: 'DONE', qualified: 3 });
   });
 });

@@ -78,6 +78,12 @@ const NOT_PROBED: Record<string, string> = {
   returnUnitReport: 'aggregating-office-scoped; unit-reports.test.ts tries the reporting unit and another office',
   acceptUnitReport: 'aggregating-office-scoped; unit-reports.test.ts tries the reporting unit, another office, the leader, a commune and anonymously',
   compileReport: 'enqueues a compilation job; compiled-report.test.ts tries an office, a commune, the leader and anonymously',
+  updateAwardCriteria: 'leaders and ADMIN; award-evaluation.test.ts tries the coordinating office',
+  evaluateAwards: 'enqueues an evaluation job; award-evaluation.test.ts tries an office officer and a commune',
+  proposeNomination: 'the coordinating office; award-decisions.test.ts shows the office adding and the checks on it',
+  withdrawNomination: 'the coordinating office; award-decisions.test.ts tries the leader, the nominated unit and a commune',
+  rejectNomination: 'the leader alone; award-decisions.test.ts tries an officer, a commune, the office, ADMIN and anonymously',
+  approveNominations: 'the leader alone; award-decisions.test.ts tries an officer, a commune, the office, ADMIN and anonymously',
 };
 /** Query fields not probed here. */
 const QUERIES_NOT_PROBED: Record<string, string> = {
@@ -100,6 +106,14 @@ const QUERIES_NOT_PROBED: Record<string, string> = {
   reportingPeriods: 'aggregating-office-scoped; compiled-report.test.ts shows an office sees none',
   compiledReports: 'aggregating-office-scoped; the same rule as reportingPeriods',
   compiledReport: 'aggregating-office-scoped; compiled-report.test.ts shows a commune is FORBIDDEN',
+  awardCriteria: 'what any reader of the plan may read',
+  awardPeriods: 'what any reader of the plan may read',
+  awardNominations: 'unit-scoped for those who do not see every unit; award-evaluation.test.ts shows each sees its own',
+  awardNomination: 'unit-scoped; award-decisions.test.ts shows a commune is FORBIDDEN on an office’s nomination',
+  awardEvaluations: 'what any reader of the plan may read',
+  awardEvaluation: 'what any reader of the plan may read',
+  awardDecision: 'those who see every unit; award-decisions.test.ts shows a commune refused the decision’s file',
+  honourList: 'public by design (part III.3 asks to publicise the honoured); award-decisions.test.ts shows it holds approved entries only',
 };
 
 /** Resources of the generic create/update/delete shape, with who may write them. */

@@ -4,6 +4,7 @@ import type { Queues } from '../../../jobs/queues.js';
 import type { AppConfig } from '../../config.js';
 import { actingUserId, authorize, can, requireViewer, type Viewer } from '../../auth/policy.js';
 import { isValidDay } from '../../shared/dates.js';
+import { upperFirst } from '../../shared/text.js';
 import { DomainError, ErrorCode, badInput, conflict, notFound } from '../../shared/errors.js';
 import { leanRows, type Lean } from '../../shared/lean.js';
 import { isId } from '../../shared/resource.service.js';
@@ -257,7 +258,7 @@ export class AwardService {
     const names = await this.candidateNames(nominations);
     const honoured: HonouredEntry[] = [...nominations]
       .sort((a, b) => (a.kind === b.kind ? (a.rank ?? 1e9) - (b.rank ?? 1e9) : a.kind === NominationKind.FACILITY ? -1 : 1))
-      .map((n) => ({ kind: n.kind, ...names.get(n.id)!, achievement: capitalise(n.achievement), score: n.score ?? 0 }));
+      .map((n) => ({ kind: n.kind, ...names.get(n.id)!, achievement: upperFirst(n.achievement), score: n.score ?? 0 }));
     const period = (await awardPeriods(this.em, plan.id)).find((p) => p.end === decision.periodEnd)!;
     const content: AwardDecisionContent = {
       plan: {
@@ -310,7 +311,7 @@ export class AwardService {
         limit ${MAX_NOMINATIONS}`,
       [planId ?? null, planId ?? null, periodEnd ?? null, periodEnd ?? null],
     );
-    return rows.map(({ period, ...row }) => ({ ...row, achievement: capitalise(row.achievement), periodLabel: periodLabel(period, row.periodEnd) }));
+    return rows.map(({ period, ...row }) => ({ ...row, achievement: upperFirst(row.achievement), periodLabel: periodLabel(period, row.periodEnd) }));
   }
 
   /** Loads a nomination the leader or the office acts on: exists, same version, still waiting. */
@@ -333,8 +334,4 @@ export class AwardService {
       nomination, action, fromState: from, toState: to, actor: userId ? this.em.getReference(User, userId) : null, comment, at: new Date(),
     });
   }
-}
-
-function capitalise(text: string): string {
-  return text ? text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1) : text;
 }

@@ -11,10 +11,12 @@ import { Target } from '../targets/target.entity.js';
 import { targetValues, targetValuesByCommune } from '../targets/target-progress.js';
 import { Task } from '../tasks/task.entity.js';
 import { today } from '../../shared/dates.js';
+import { upperFirst } from '../../shared/text.js';
 import { CompiledReport, CompiledReportState } from './compiled-report.entity.js';
 import type { CompiledReportSnapshot, SnapshotUnitReport, UnitReportFigures, UnitReportState } from './compiled-report.snapshot.js';
 import { periodLabel, submittedLate } from './report-workflow.js';
 import { compiledReportFileName } from './compiled-report.render.js';
+import { awardPeriodEnd } from '../awards/award-evaluation.run.js';
 
 export type CompileOutcome =
   | { state: 'skipped' }
@@ -128,7 +130,7 @@ async function freeze(em: EntityManager, report: CompiledReport, compiledAt: Dat
   const plan: Plan = report.plan;
   const asOf = today(compiledAt);
   const connection = em.getConnection();
-  const [counts, tasks, targets, unitReports, recipients] = await Promise.all([
+  const [counts, tasks, targets, unitReports, recipients, honours] = await Promise.all([
     planCounts(em, plan.id, asOf),
     em.find(Task, { plan: plan.id }, { orderBy: { position: 'asc', number: 'asc' }, disableIdentityMap: true }),
     em.find(Target, { plan: plan.id }, { orderBy: { code: 'asc' }, disableIdentityMap: true }),
@@ -137,6 +139,14 @@ async function freeze(em: EntityManager, report: CompiledReport, compiledAt: Dat
       `select distinct u.name from reporting_obligation o join unit u on u.id = o.recipient_id
         where o.plan_id = ? and o.reporter_id = ? and o.period = ? and o.due_before = ?::date order by u.name`,
       [plan.id, report.unit.id, report.period, report.dueBefore],
+    ),
+    // The honour list of the half-year or year the report covers, as decided by now.
+    connection.execute<NonNullable<CompiledReportSnapshot['honours']>>(
+      `select n.kind, coalesce(f.name, u.name) as name, case when n.facility_id is not null then u.name end as "communeName", n.achievement
+         from award_nomination n join unit u on u.id = n.unit_id left join facility f on f.id = n.facility_id
+        where n.plan_id = ? and n.period_end = ?::date and n.state = 'APPROVED'
+        order by n.kind, n.rank nulls last, name`,
+      [plan.id, awardPeriodEnd(report.period, report.dueBefore)],
     ),
   ]);
   const unitIds = [...counts.byUnit.keys()];
@@ -216,6 +226,7 @@ async function freeze(em: EntityManager, report: CompiledReport, compiledAt: Dat
           facilitiesInScope: v.facilitiesInScope,
         })),
     })),
+    honours: honours.map((h) => ({ ...h, achievement: upperFirst(h.achievement) })),
     unitReports: unitReports.map((r): SnapshotUnitReport => {
       const accepted = r.state === 'ACCEPTED';
       return {
