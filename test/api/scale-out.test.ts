@@ -147,9 +147,10 @@ describe('jobs with two servers running workers', () => {
     await queue?.close();
   });
 
-  it('both servers scheduled the daily reminder, and Redis holds one schedule for it', async () => {
+  it('both servers scheduled the daily reminder and the award periods, and Redis holds one schedule for each', async () => {
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => ({ key: s.key, pattern: s.pattern, tz: s.tz }))).toEqual([
+    expect(schedulers.map((s) => ({ key: s.key, pattern: s.pattern, tz: s.tz })).sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'award-periods-daily', pattern: '0 6 * * *', tz: 'Asia/Ho_Chi_Minh' },
       { key: 'daily-deadline-scan', pattern: '0 7 * * *', tz: 'Asia/Ho_Chi_Minh' },
     ]);
   });

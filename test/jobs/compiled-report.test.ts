@@ -115,7 +115,7 @@ describe('the compiled district report', () => {
     firstXlsx = await bytesOf(first.xlsxUrl, vhtt);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(firstXlsx as never);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([SHEETS.summary, SHEETS.tasks, SHEETS.targets, SHEETS.unitReports]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([SHEETS.summary, SHEETS.tasks, SHEETS.targets, SHEETS.unitReports, SHEETS.honours]);
     const summary = workbook.getWorksheet(SHEETS.summary)!;
     const overallRow = summary.getRows(1, summary.rowCount)!.find((row) => row.getCell(3).value === 'Toàn bộ Kế hoạch')!;
     expect([4, 5, 6, 7, 8].map((c) => overallRow.getCell(c).value)).toEqual([

@@ -99,7 +99,7 @@ describe('the seeded 2022 plan swept years later', () => {
     );
     const before = await counts();
     expect(await sweep('2026-03-02')).toEqual({
-      asOf: '2026-03-02', workingDay: true, reminders: 0, escalations: 0, resolved: 0, letters: 0, emails: 0,
+      asOf: '2026-03-02', workingDay: true, reminders: 0, escalations: 0, resolved: 0, letters: 0, emails: 0, reportNotices: 0,
     });
     expect(await counts()).toEqual(before);
   });
@@ -222,7 +222,7 @@ describe('the job on a real Redis queue', () => {
     // Delivered a second time under another id (a retry after a lost acknowledgement): nothing new.
     const again = await server.app.queues.deadlines.add(JobName.DEADLINE_SCAN, { asOf: '2026-03-18', now: '2026-03-18T00:05:00.000Z' });
     expect(await again.waitUntilFinished(events, 20_000)).toEqual({
-      asOf: '2026-03-18', workingDay: true, reminders: 0, escalations: 0, resolved: 0, letters: 0, emails: 0,
+      asOf: '2026-03-18', workingDay: true, reminders: 0, escalations: 0, resolved: 0, letters: 0, emails: 0, reportNotices: 0,
     });
   });
 
@@ -239,7 +239,7 @@ describe('the job on a real Redis queue', () => {
       .filter((job) => job?.data?.asOf === today());
     expect(todays.map((job) => job.id)).toEqual([`${JobName.DEADLINE_SCAN}-${today()}`]);
     const schedulers = await server.app.queues.deadlines.getJobSchedulers();
-    expect(schedulers.map((s) => s.key)).toEqual(['daily-deadline-scan']);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['award-periods-daily', 'daily-deadline-scan']);
     await todays[0].waitUntilFinished(events, 20_000);
   });
 });
