@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDeadlineScan } from '../../jobs/deadline-scan/deadline-scan.job.js';
-import { silentLogger } from '../../server/shared/logger.js';
+import { sweepDay } from '../helpers/sweep.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TRANSITION, findAssignment, planId, step } from '../helpers/queries.js';
 
@@ -11,11 +10,7 @@ let late: { id: string; version: number };
 const sql = <T = Record<string, any>>(query: string, params: unknown[] = []) =>
   server.app.orm.em.fork().getConnection().execute<T[]>(query, params);
 
-const sweep = (asOf: string) =>
-  runDeadlineScan(
-    { em: server.app.orm.em.fork(), config: server.config, redis: server.app.redis, queues: server.app.queues, log: silentLogger },
-    { asOf, now: `${asOf}T00:00:00.000Z` },
-  );
+const sweep = (asOf: string) => sweepDay(server, asOf);
 
 const ESCALATIONS = `query($id: ID!) { Assignment(id: $id) { id version status urgeCount openEscalationLevel
   escalations { kind level round basis workingDaysLate state resolvedAt recipientLabel recipients unit { code } assignmentId } } }`;

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepDay } from '../helpers/sweep.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { runDeadlineScan } from '../../jobs/deadline-scan/deadline-scan.job.js';
 import { WorkingCalendar } from '../../server/modules/calendar/working-days.js';
 import { VN_CALENDAR_2022_2027 } from '../../server/modules/calendar/vn-calendar.data.js';
 import { DEFAULT_ESCALATION_POLICY } from '../../server/modules/escalations/escalation-policy.entity.js';
-import { silentLogger } from '../../server/shared/logger.js';
 
 let server: TestServer;
 const calendar = new WorkingCalendar(VN_CALENDAR_2022_2027);
@@ -16,11 +15,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const sweep = (asOf: string) =>
-  runDeadlineScan(
-    { em: server.app.orm.em.fork(), config: server.config, redis: server.app.redis, queues: server.app.queues, log: silentLogger },
-    { asOf, now: `${asOf}T00:00:00.000Z` },
-  );
+const sweep = (asOf: string) => sweepDay(server, asOf);
 
 describe('letters the ladder drafts', () => {
   it('a unit gets one automatic letter per repeat period, however often its work steps up', async () => {

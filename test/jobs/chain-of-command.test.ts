@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepDay } from '../helpers/sweep.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { runDeadlineScan } from '../../jobs/deadline-scan/deadline-scan.job.js';
-import { silentLogger } from '../../server/shared/logger.js';
 
 let server: TestServer;
 
@@ -15,11 +14,7 @@ afterAll(async () => {
 const sql = <T = Record<string, any>>(query: string, params: unknown[] = []) =>
   server.app.orm.em.fork().getConnection().execute<T[]>(query, params);
 
-const sweep = (asOf: string) =>
-  runDeadlineScan(
-    { em: server.app.orm.em.fork(), config: server.config, redis: server.app.redis, queues: server.app.queues, log: silentLogger },
-    { asOf, now: `${asOf}T00:00:00.000Z` },
-  );
+const sweep = (asOf: string) => sweepDay(server, asOf);
 
 /** Who each unit's top step went to, by unit code. */
 async function recipientsByUnit(level: number) {
