@@ -1,6 +1,6 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route } from 'react-router-dom';
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { authProvider } from './authProvider.js';
 import { dataProvider } from './dataProvider.js';
 import { Home } from './Home.js';
@@ -29,6 +29,9 @@ const Inbox = lazy(() => import('./notifications/Inbox.js'));
 const Letters = lazy(() => import('./letters/Letters.js'));
 const FacilityFigures = lazy(() => import('./facilityFigures/FacilityFigures.js'));
 const CompiledReports = lazy(() => import('./compiledReports/CompiledReports.js'));
+const Awards = lazy(() => import('./awards/Awards.js'));
+const AwardCriteria = lazy(() => import('./awardCriteria/AwardCriteria.js'));
+const HonourList = lazy(() => import('./honour/HonourList.js'));
 
 /** Only administrators edit the catalogue (the API refuses others anyway): everyone else gets read-only screens. */
 function readOnlyUnless(admin: boolean, resource: { list: unknown; show: unknown; edit: unknown; create: unknown }) {
@@ -49,6 +52,20 @@ export function App() {
       darkTheme={null}
       disableTelemetry
     >
+      {/*
+        The public honour list: outside the layout and outside the role function, so it is routed before
+        (and whether or not) anyone signs in. The layout's Suspense does not reach here.
+      */}
+      <CustomRoutes noLayout>
+        <Route
+          path="/vinh-danh"
+          element={
+            <Suspense fallback={<Loading />}>
+              <HonourList />
+            </Suspense>
+          }
+        />
+      </CustomRoutes>
       {(role: string | undefined) => {
         const admin = role === 'ADMIN';
         return (
@@ -61,6 +78,8 @@ export function App() {
               <Route path="/letters" element={<Letters />} />
               <Route path="/facility-figures" element={<FacilityFigures />} />
               <Route path="/compiled-reports" element={<CompiledReports />} />
+              <Route path="/awards" element={<Awards />} />
+              <Route path="/award-criteria" element={<AwardCriteria />} />
             </CustomRoutes>
             <Resource name="Assignment" {...(readOnlyUnless(admin, assignments) as typeof assignments)} />
             <Resource name="Plan" {...(readOnlyUnless(admin, plans) as typeof plans)} />

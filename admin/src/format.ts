@@ -37,3 +37,8 @@ export function todayInVietnam(): string {
 export function percent(rate: number | null | undefined, digits = 0): string {
   return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(digits).replace('.', ',')}%`;
 }
+
+/** The evaluation writes achievements and period labels as clauses ("dùng 1 nhóm…", "năm 2022"); headings and cards start with a capital. */
+export function sentenceCase(text: string): string {
+  return text ? text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1) : text;
+}

@@ -4,14 +4,15 @@ export const GRAPHQL_URL = '/graphql';
 
 /**
  * A plain GraphQL request for the domain operations the generic provider does not know
- * (sign-in, transitions, progress figures). The session travels in the HttpOnly cookie.
+ * (sign-in, transitions, progress figures). The session travels in the HttpOnly cookie, except for
+ * `anonymous` requests: public pages must show what a stranger sees, whoever uses the browser.
  */
-export async function gqlRequest<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gqlRequest<T>(query: string, variables: Record<string, unknown> = {}, { anonymous = false } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
-      credentials: 'include',
+      credentials: anonymous ? 'omit' : 'include',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ query, variables }),
     });

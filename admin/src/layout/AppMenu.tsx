@@ -6,6 +6,8 @@ import CampaignIcon from '@mui/icons-material/Campaign';
 import SchoolIcon from '@mui/icons-material/School';
 import SummarizeIcon from '@mui/icons-material/Summarize';
 import MergeTypeIcon from '@mui/icons-material/MergeType';
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
+import TuneIcon from '@mui/icons-material/Tune';
 import { Menu, usePermissions } from 'react-admin';
 import type { Role } from '../types.js';
 
@@ -17,6 +19,8 @@ export const REVIEW_ROLES: Role[] = ['LEADER', 'COORDINATOR'];
 export const UNIT_FIRST_ROLES: Role[] = ['OFFICER', 'UNIT_HEAD'];
 /** Roles that follow the district's compiled period reports: the aggregating office, the leadership, ADMIN. */
 export const COMPILED_REPORT_ROLES: Role[] = ['COORDINATOR', 'LEADER', 'ADMIN'];
+/** Roles that set the award criteria ('award:configure'); everyone else reads the nominations only. */
+export const AWARD_CRITERIA_ROLES: Role[] = ['LEADER', 'ADMIN'];
 
 /** The menu follows the role: officers see their own work first, reviewers the plan and the review queue. */
 export function AppMenu() {
@@ -42,6 +46,10 @@ export function AppMenu() {
       <Menu.Item to="/UnitReport" primaryText="app.menu.unit_reports" leftIcon={<SummarizeIcon />} data-testid="menu-unit-reports" />
       {role && COMPILED_REPORT_ROLES.includes(role) && (
         <Menu.Item to="/compiled-reports" primaryText="app.menu.compiled_reports" leftIcon={<MergeTypeIcon />} data-testid="menu-compiled-reports" />
+      )}
+      <Menu.Item to="/awards" primaryText="app.menu.awards" leftIcon={<EmojiEventsIcon />} data-testid="menu-awards" />
+      {role && AWARD_CRITERIA_ROLES.includes(role) && (
+        <Menu.Item to="/award-criteria" primaryText="app.menu.award_criteria" leftIcon={<TuneIcon />} data-testid="menu-award-criteria" />
       )}
       <Menu.ResourceItem name="Assignment" />
       <Menu.ResourceItem name="Plan" />
