@@ -8,6 +8,7 @@ import { compilePendingReport } from '../../server/modules/reports/compiled-repo
 import { silentLogger } from '../../server/shared/logger.js';
 
 const NOMINATION = `id version kind state source score achievement candidateName reason decisionComment decidedByName decisionId
+  canDecide canWithdraw decision { number decisionDate }
   unit { code } facility { code } history { action fromState toState comment actorName }`;
 const NOMINATIONS = `query($planId: ID!) { awardNominations(planId: $planId, periodEnd: "2022-12-31") { ${NOMINATION} } }`;
 const APPROVE = `mutation($planId: ID!, $items: [NominationVersion!]!, $number: String!, $date: LocalDate!) {
@@ -46,6 +47,8 @@ afterAll(async () => {
 describe('the leader decides the nominations; the office reviews them', () => {
   it('only the leader decides: an officer, the nominated unit, the coordinating office and ADMIN are FORBIDDEN', async () => {
     const school = byCode(await nominations(), 'TH-XA-HABAC');
+    expect(school).toMatchObject({ canDecide: true, canWithdraw: false });
+    expect(byCode(await nominations(vhtt), 'TH-XA-HABAC')).toMatchObject({ canDecide: false, canWithdraw: true });
     for (const token of [gddt, commune, vhtt, admin, undefined]) {
       const approve = await server.gql(APPROVE, { planId, items: [{ id: school.id, version: school.version }], number: '1', date: '2023-01-10' }, token);
       expect(approve.errors![0].extensions!.code).toBe(token ? 'FORBIDDEN' : 'UNAUTHENTICATED');
@@ -71,7 +74,7 @@ describe('the leader decides the nominations; the office reviews them', () => {
       history: [{ action: 'PROPOSE', toState: 'PROPOSED', actorName: 'Cán bộ Phòng Văn hóa và Thông tin' }],
     });
     const twice = await server.gql(PROPOSE, { planId, unitId: vp.id, reason: 'Lần nữa' }, vhtt);
-    expect(twice.errors![0].extensions).toMatchObject({ code: 'CONFLICT', existingId: added.data!.proposeNomination.id });
+    expect(twice.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_NOMINATED', existingId: added.data!.proposeNomination.id });
 
     const mn = await sql<{ id: string }>(`select id from facility where code = 'MN-XA-HABAC'`);
     const proposedFacility = await server.gql(PROPOSE, { planId, facilityId: mn[0].id, reason: 'Điển hình về kết nối phụ huynh.' }, vhtt);
@@ -122,6 +125,11 @@ describe('the leader decides the nominations; the office reviews them', () => {
 
     const own = await nominations(commune);
     expect(own.map((n) => `${n.facility.code} ${n.state}`).sort()).toEqual(['MN-XA-HABAC WITHDRAWN', 'TH-XA-HABAC APPROVED', 'TYT-XA-HABAC REJECTED']);
+    // The commune reads the decision's number and date on its own nomination, and may decide nothing.
+    expect(byCode(own, 'TH-XA-HABAC').decision).toEqual({ number: '125/QĐ-UBND', decisionDate: '2023-01-10' });
+    expect(own.every((n) => !n.canDecide && !n.canWithdraw)).toBe(true);
+    const list = await server.gql('query($planId: ID!) { awardDecisions(planId: $planId, periodEnd: "2022-12-31") { number } }', { planId }, leader);
+    expect(list.data!.awardDecisions).toEqual([{ number: '125/QĐ-UBND' }]);
     const other = await server.gql('query($id: ID!) { awardNomination(id: $id) { id } }', { id: byCode(await nominations(), 'PHONG-GDDT').id }, commune);
     expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import mammoth from 'mammoth';
+import { seedKnownHalfYear } from '../helpers/awards.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { planId as findPlanId } from '../helpers/queries.js';
 import { startWorkers, type Workers } from '../../jobs/worker.js';
@@ -25,18 +26,6 @@ const WITHDRAW_REASON = 'Số liệu gửi sau khi hết năm, xét vào kỳ sa
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) =>
   server.app.orm.em.fork().getConnection().execute<T[]>(text, params);
 
-/** One facility's figures for the second half of 2022, written as a commune would have reported them. */
-async function figures(code: string, asOf: string, v: { platforms: string[]; channels: string[]; cashless: number; total: number; focal: string | null }) {
-  const [row] = await sql<{ id: string }>(
-    `insert into indicator_value (id, created_at, updated_at, version, facility_id, as_of, uses_digital_platform, platforms, accepts_cashless,
-                                  cashless_transactions, total_transactions, digital_platforms, cashless_channels, focal_person_name)
-     select gen_random_uuid(), now(), now(), 1, f.id, ?::date, ?, '{}', ?, ?, ?, ?::digital_platform[], ?::cashless_channel[], ?
-       from facility f where f.code = ? returning id`,
-    [asOf, v.platforms.length > 0, v.channels.length > 0, v.cashless, v.total, `{${v.platforms.join(',')}}`, `{${v.channels.join(',')}}`, v.focal, code],
-  );
-  return row.id;
-}
-
 function nomination(page: Page, code: string): Locator {
   return page.locator(`[data-testid="nomination"][data-code="${code}"]`);
 }
@@ -56,30 +45,8 @@ beforeAll(async () => {
   workers = startWorkers({ orm: server.app.orm, config: server.config, logger: silentLogger });
   planId = await findPlanId(server, await server.login('phochutich'));
 
-  // A known half-year: three facilities of Hà Bắc reported, and only the Education Office did all its work on time.
-  await sql('delete from indicator_value');
-  const best = await figures('TH-XA-HABAC', '2022-12-20', { platforms: ['SCHOOL_MANAGEMENT', 'SCHOOL_PARENT_CONNECTION'], channels: ['BANK_TRANSFER_QR'], cashless: 60, total: 100, focal: 'Lê Thị Hoa' });
-  await figures('MN-XA-HABAC', '2022-12-20', { platforms: ['SCHOOL_MANAGEMENT'], channels: ['E_WALLET'], cashless: 40, total: 100, focal: 'Trần Văn An' });
-  await figures('TYT-XA-HABAC', '2022-12-20', { platforms: ['E_PRESCRIPTION'], channels: ['CARD'], cashless: 75, total: 100, focal: 'Ngô Thị Lan' });
-  // Reported after the year ended: not a candidate for 2022 (the office adds it by hand below).
-  await figures('THCS-XA-HABAC', '2023-01-15', { platforms: ['SCHOOL_MANAGEMENT'], channels: ['CARD'], cashless: 90, total: 100, focal: 'Vũ Văn Nam' });
-  await sql(
-    `insert into evidence (id, created_at, updated_at, version, owner_kind, owner_id, unit_id, uploaded_at, original_name, size, content_type,
-                           detected_extension, sha256, storage_key)
-     select gen_random_uuid(), now(), now(), 1, 'INDICATOR_VALUE', ?, u.id, now(), 'bien-ban.pdf', 100, 'application/pdf', 'pdf', repeat('a', 64), 'evidence/' || gen_random_uuid()
-       from unit u where u.code = 'XA-HABAC'`,
-    [best],
-  );
-  await sql(
-    `update assignment a set status = 'DONE', progress = 100, started_at = '2022-03-01T02:00:00Z', submitted_at = '2022-12-01T02:00:00Z',
-            completed_at = '2022-12-05T02:00:00Z'
-       from unit u where u.id = a.unit_id and u.code = 'PHONG-GDDT'`,
-  );
-  await sql(
-    `update unit_report r set state = 'ACCEPTED', results = 'Đã triển khai.', submitted_at = '2022-12-15T02:00:00Z', reviewed_at = '2022-12-16T02:00:00Z'
-       from reporting_obligation o, unit u
-      where o.id = r.obligation_id and u.id = r.unit_id and u.code = 'PHONG-GDDT' and o.period = 'ANNUAL'`,
-  );
+  // A known half-year; THCS Hà Bắc reported after the year ended, and the office adds it by hand below.
+  await seedKnownHalfYear(sql);
   [vhtt, leader] = await Promise.all([signIn(browser, server, 'vhtt', DESKTOP), signIn(browser, server, 'phochutich', PHONE)]);
 }, 120_000);
 

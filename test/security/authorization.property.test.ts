@@ -112,6 +112,7 @@ const QUERIES_NOT_PROBED: Record<string, string> = {
   awardNomination: 'unit-scoped; award-decisions.test.ts shows a commune is FORBIDDEN on an office’s nomination',
   awardEvaluations: 'what any reader of the plan may read',
   awardEvaluation: 'what any reader of the plan may read',
+  awardDecisions: 'those who see every unit; the same rule as awardDecision',
   awardDecision: 'those who see every unit; award-decisions.test.ts shows a commune refused the decision’s file',
   honourList: 'public by design (part III.3 asks to publicise the honoured); award-decisions.test.ts shows it holds approved entries only',
 };

@@ -147,7 +147,7 @@ export default function Awards() {
               {translate('app.awards.own_only')}
             </Alert>
           )}
-          {may(SEES_ALL_ROLES) && <Decisions nominations={list} />}
+          {may(SEES_ALL_ROLES) && <Decisions planId={planId!} periodEnd={period.end} nominations={list} />}
           {decides && proposed.length > 0 && (
             <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }} data-testid="approve-bar">
               <FormControlLabel
@@ -192,11 +192,11 @@ export default function Awards() {
                     <NominationCard
                       key={n.id}
                       nomination={n}
-                      selectable={decides}
+                      selectable={n.canDecide}
                       selected={selected.has(n.id)}
                       onToggle={() => toggle(n.id)}
-                      onReject={decides ? () => setRejecting(n) : undefined}
-                      onWithdraw={proposes ? () => setWithdrawing(n) : undefined}
+                      onReject={n.canDecide ? () => setRejecting(n) : undefined}
+                      onWithdraw={n.canWithdraw ? () => setWithdrawing(n) : undefined}
                     />
                   ))}
                 </Box>

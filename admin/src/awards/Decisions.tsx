@@ -1,17 +1,16 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
-import { fetchDecision, type Nomination } from './api.js';
+import { fetchDecisions, type Nomination } from './api.js';
 import { DecisionDownload, DecisionLine } from './ApproveDialog.js';
 
 /** The period's decisions, each with its draft to download again: the records office may ask for it days later. */
-export function Decisions({ nominations }: { nominations: Nomination[] }) {
+export function Decisions({ planId, periodEnd, nominations }: { planId: string; periodEnd: string; nominations: Nomination[] }) {
   const translate = useTranslate();
-  const ids = [...new Set(nominations.filter((n) => n.state === 'APPROVED' && n.decisionId).map((n) => n.decisionId!))];
-  const decisions = useQueries({
-    queries: ids.map((id) => ({ queryKey: ['awardDecision', id], queryFn: () => fetchDecision(id), staleTime: Infinity })),
-  });
-  const loaded = decisions.flatMap((q) => (q.data ? [q.data] : []));
+  // Refetched when a batch is approved: the nominations' decision ids change with it.
+  const approved = nominations.filter((n) => n.decisionId).map((n) => n.decisionId).sort().join(',');
+  const decisions = useQuery({ queryKey: ['awardDecisions', planId, periodEnd, approved], queryFn: () => fetchDecisions(planId, periodEnd) });
+  const loaded = decisions.data ?? [];
   if (!loaded.length) return null;
   return (
     <Card variant="outlined" data-testid="decisions">

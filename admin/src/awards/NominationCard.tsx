@@ -2,7 +2,7 @@ import { Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, Typog
 import BlockIcon from '@mui/icons-material/Block';
 import UndoIcon from '@mui/icons-material/Undo';
 import { useTranslate } from 'react-admin';
-import { formatInstant, sentenceCase } from '../format.js';
+import { formatDay, formatInstant, sentenceCase } from '../format.js';
 import type { CriterionResult, Nomination } from './api.js';
 import { NominationSourceChip, NominationStateChip } from './chips.js';
 import { NominationHistory } from './NominationHistory.js';
@@ -105,6 +105,9 @@ export function NominationCard({ nomination: n, selectable, selected, onToggle, 
             <Typography variant="body2" color="text.secondary" data-testid="nomination-decided">
               {translate('app.awards.decided', { name: n.decidedByName ?? '—', time: formatInstant(n.decidedAt) })}
               {n.decisionComment ? ` — “${n.decisionComment}”` : ''}
+              {n.decision
+                ? ` · ${translate('app.awards.decision_ref', { number: n.decision.number || '…', date: formatDay(n.decision.decisionDate) })}`
+                : ''}
             </Typography>
           )}
           <NominationHistory history={n.history} />

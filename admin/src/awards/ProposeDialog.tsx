@@ -45,7 +45,7 @@ export function ProposeDialog({ planId, periodEnd, periodLabel, onProposed, onCl
     } catch (e) {
       const err = toAppError(e);
       // CONFLICT here is not a stale screen: the candidate already has a nomination this period.
-      setError(err.code === 'CONFLICT' && err.details.existingId ? translate('app.awards.already_nominated') : translate(err.message, { _: err.message }));
+      setError(err.code === 'CONFLICT' && err.details.reason === 'ALREADY_NOMINATED' ? translate('app.awards.already_nominated') : translate(err.message, { _: err.message }));
     } finally {
       setBusy(false);
     }

@@ -55,6 +55,11 @@ export interface Nomination {
   decidedAt: string | null;
   decidedByName: string | null;
   decisionId: string | null;
+  /** The decision's number and date: a nominated unit reads them on its own nomination. */
+  decision: { id: string; number: string; decisionDate: string } | null;
+  /** Whether the viewer may approve or reject it now, and withdraw it: the API's rule, not a copy. */
+  canDecide: boolean;
+  canWithdraw: boolean;
   periodEnd: string;
   unit: { id: string; name: string; code: string };
   facility: { id: string; name: string; code: string } | null;
@@ -87,7 +92,7 @@ export interface Decision {
 }
 
 const NOMINATION = `id version kind state source score rank achievement candidateName reason decisionComment decidedAt decidedByName
-  decisionId periodEnd unit { id name code } facility { id name code } criteria { code label passed detail weight }
+  decisionId decision { id number decisionDate } canDecide canWithdraw periodEnd unit { id name code } facility { id name code } criteria { code label passed detail weight }
   history { action fromState toState comment actorName at }`;
 const EVALUATION = 'id state periodEnd evaluated qualified nominated updated withdrawn error createdAt finishedAt';
 const DECISION = 'id number decisionDate periodEnd fileName byteSize downloadUrl';
@@ -124,9 +129,12 @@ export async function evaluateAwards(planId: string, periodEnd: string): Promise
   return data.evaluateAwards;
 }
 
-export async function fetchDecision(id: string): Promise<Decision> {
-  const data = await gqlRequest<{ awardDecision: Decision }>(`query($id: ID!) { awardDecision(id: $id) { ${DECISION} } }`, { id });
-  return data.awardDecision;
+export async function fetchDecisions(planId: string, periodEnd: string): Promise<Decision[]> {
+  const data = await gqlRequest<{ awardDecisions: Decision[] }>(
+    `query($planId: ID!, $periodEnd: LocalDate) { awardDecisions(planId: $planId, periodEnd: $periodEnd) { ${DECISION} } }`,
+    { planId, periodEnd },
+  );
+  return data.awardDecisions;
 }
 
 export type Candidate = { facilityId: string } | { unitId: string };

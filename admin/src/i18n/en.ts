@@ -609,6 +609,7 @@ export const enApp: typeof viApp = {
       achievement: 'Achievement',
       reason: 'Reason',
       withdraw_reason_label: 'Reason for withdrawal',
+      decision_ref: 'Decision no. %{number} of %{date}',
       decided: 'Decided by %{name} at %{time}',
       explanation: 'Grounds',
       weight: 'weight %{weight}',

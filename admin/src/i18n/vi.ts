@@ -601,6 +601,7 @@ export const viApp = {
       achievement: 'Thành tích',
       reason: 'Lý do',
       withdraw_reason_label: 'Lý do rút',
+      decision_ref: 'Quyết định số %{number} ngày %{date}',
       decided: '%{name} quyết định lúc %{time}',
       explanation: 'Căn cứ đánh giá',
       weight: 'trọng số %{weight}',

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedBy, leanRows, uuidArray } from '../../shared/lean.js';
-import { AwardNominationEvent } from './award.entity.js';
+import { groupedBy, leanById, leanRows, uuidArray } from '../../shared/lean.js';
+import { AwardDecision, AwardNominationEvent } from './award.entity.js';
 
 export function awardLoaders(em: EntityManager) {
   const connection = em.getConnection();
   return {
+    awardDecision: leanById(em, AwardDecision),
     /** Oldest first. */
     nominationHistory: groupedBy(
       async (ids: string[]) =>

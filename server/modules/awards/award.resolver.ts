@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
+import { can } from '../../auth/policy.js';
 import type { Context } from '../../context.js';
 import type { Lean } from '../../shared/lean.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
@@ -219,6 +220,21 @@ export class AwardNominationResolver {
     return n.decision?.id ?? null;
   }
 
+  @FieldResolver(() => AwardDecision, { nullable: true, description: 'Quyết định đã duyệt đề nghị (số, ngày), người đọc được đề nghị đều thấy' })
+  decision(@Root() n: Lean<AwardNomination>, @Ctx() ctx: Context) {
+    return n.decision ? ctx.loaders.awardDecision.load(n.decision.id) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Người xem có thể duyệt hoặc không duyệt đề nghị này lúc này' })
+  canDecide(@Root() n: Lean<AwardNomination>, @Ctx() ctx: Context) {
+    return n.state === NominationState.PROPOSED && can(ctx.viewer, 'award:decide');
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Người xem có thể rút đề nghị này lúc này' })
+  canWithdraw(@Root() n: Lean<AwardNomination>, @Ctx() ctx: Context) {
+    return n.state === NominationState.PROPOSED && can(ctx.viewer, 'award:propose');
+  }
+
   @FieldResolver(() => [AwardNominationEvent], { description: 'Lịch sử' })
   history(@Root() n: Lean<AwardNomination>, @Ctx() ctx: Context) {
     return ctx.loaders.nominationHistory.load(n.id);
@@ -235,13 +251,22 @@ export class AwardNominationEventResolver {
 
 @Resolver(() => AwardDecision)
 export class AwardDecisionResolver {
+  @Query(() => [AwardDecision], { description: 'Các quyết định khen thưởng của kế hoạch (và kỳ), mới nhất trước' })
+  awardDecisions(
+    @Arg('planId', () => ID) planId: string,
+    @Ctx() ctx: Context,
+    @Arg('periodEnd', () => LocalDateScalar, { nullable: true }) periodEnd?: string | null,
+  ) {
+    return ctx.services.awards.decisions(planId, periodEnd);
+  }
+
   @Query(() => AwardDecision)
   awardDecision(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.awards.decision(id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Đường dẫn tải dự thảo quyết định (DOCX)' })
-  downloadUrl(@Root() d: AwardDecision) {
+  downloadUrl(@Root() d: Lean<AwardDecision>) {
     return d.storageKey ? `/award-decisions/${d.id}/download` : null;
   }
 }

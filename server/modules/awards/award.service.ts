@@ -172,7 +172,7 @@ export class AwardService {
     const key = facility?.id ?? unit!.id;
     const existing = await this.em.findOne(AwardNomination, { plan, periodEnd, candidateKey: key });
     if (existing) {
-      throw conflict('Đã có đề nghị cho cơ sở, đơn vị này trong kỳ.', { existingId: existing.id, state: existing.state });
+      throw conflict('Đã có đề nghị cho cơ sở, đơn vị này trong kỳ.', { reason: 'ALREADY_NOMINATED', existingId: existing.id, state: existing.state });
     }
     const userId = actingUserId(viewer);
     const nomination = this.em.create(AwardNomination, {
@@ -284,6 +284,13 @@ export class AwardService {
       [`{${nominations.map((n) => n.id).join(',')}}`],
     );
     return new Map(rows.map((r) => [r.id, { name: r.name, communeName: r.commune_name }]));
+  }
+
+  async decisions(planId: string, periodEnd?: string | null): Promise<AwardDecision[]> {
+    authorize(this.viewer, 'award:read');
+    if (!isId(planId)) throw notFound('kế hoạch', planId);
+    if (periodEnd && !isValidDay(periodEnd)) throw badInput(`Ngày không hợp lệ: ${periodEnd}.`, { argument: 'periodEnd' });
+    return this.em.find(AwardDecision, { plan: planId, ...(periodEnd ? { periodEnd } : {}) }, { orderBy: { decisionDate: 'desc', createdAt: 'desc' }, limit: 200 });
   }
 
   async decision(id: string): Promise<AwardDecision> {
