@@ -80,6 +80,10 @@ const SCREENS: Screen[] = [
       await page.locator(`[data-testid="${phone ? 'review-row' : 'review-open'}"][data-assignment-id="${submittedId}"]`).click();
       await page.locator('[data-testid="review-panel"] [data-testid="evidence-item"]').first().waitFor();
       await page.locator('[data-testid="review-panel"] [data-testid="history"]').waitFor();
+      await page.waitForFunction(() => {
+        const sheet = document.querySelector('[data-testid="review-panel"]');
+        return !!sheet && getComputedStyle(sheet).transform === 'none';
+      });
     },
   },
   {

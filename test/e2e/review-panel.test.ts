@@ -105,6 +105,11 @@ describe('the reviewer’s panel on the review queue', { timeout: 120_000 }, () 
     await page.reload();
     await page.locator(`[data-testid="review-row"][data-assignment-id="${completeId}"]`).click();
     await expect(panel().locator('[data-testid="review-note"]').textContent()).resolves.toBe('Đã xong toàn bộ');
+    // Measure once it has slid fully in.
+    await page.waitForFunction(() => {
+      const sheet = document.querySelector('[data-testid="review-panel"]');
+      return !!sheet && getComputedStyle(sheet).transform === 'none';
+    });
     const box = (await panel().boundingBox())!;
     expect(box.width).toBe(PHONE.width);
     const verify = (await panel().locator('[data-testid="action-VERIFY"]').boundingBox())!;
