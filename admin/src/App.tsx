@@ -7,6 +7,9 @@ import { Home } from './Home.js';
 import { i18nProvider } from './i18n/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { LoginPage } from './layout/LoginPage.js';
+import { AppNotification } from './layout/AppNotification.js';
+import { NotFound } from './layout/NotFound.js';
+import { theme } from './layout/theme.js';
 import apiTokens from './resources/apiTokens/index.js';
 import assignments from './resources/assignments/index.js';
 import auditEvents from './resources/auditEvents/index.js';
@@ -48,6 +51,9 @@ export function App() {
       dashboard={Home}
       layout={AppLayout}
       loginPage={LoginPage}
+      theme={theme}
+      notification={AppNotification}
+      catchAll={NotFound}
       requireAuth
       darkTheme={null}
       disableTelemetry

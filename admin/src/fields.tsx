@@ -2,6 +2,9 @@ import { Alert } from '@mui/material';
 import { FunctionField, SelectField, SelectInput, useRecordContext, useTranslate, type FunctionFieldProps } from 'react-admin';
 import { formatDay, formatInstant } from './format.js';
 
+/** What every field shows when there is nothing to show, so a blank never reads as "not loaded yet". */
+export const EMPTY = '—';
+
 /** A LocalDate field shown dd/MM/yyyy. */
 export function DayField(props: { source: string; label?: string; sortable?: boolean; sortBy?: string }) {
   const { source, ...rest } = props;
@@ -9,7 +12,7 @@ export function DayField(props: { source: string; label?: string; sortable?: boo
     <FunctionField
       source={source}
       {...(rest as Partial<FunctionFieldProps>)}
-      render={(record: Record<string, unknown>) => formatDay(record?.[source] as string)}
+      render={(record: Record<string, unknown>) => formatDay(record?.[source] as string) || EMPTY}
     />
   );
 }
@@ -21,7 +24,7 @@ export function InstantField(props: { source: string; label?: string; sortable?:
     <FunctionField
       source={source}
       {...(rest as Partial<FunctionFieldProps>)}
-      render={(record: Record<string, unknown>) => formatInstant(record?.[source] as string)}
+      render={(record: Record<string, unknown>) => formatInstant(record?.[source] as string) || EMPTY}
     />
   );
 }

@@ -28,6 +28,8 @@ export interface Assignment {
   note: string | null;
   blockedReason: string | null;
   dueDate: string;
+  /** When the unit last sent it for review (null before the first submission). */
+  submittedAt?: string | null;
   deadlineClass: DeadlineClass | null;
   daysOverdue: number;
   allowedActions: AssignmentAction[];

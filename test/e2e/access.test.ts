@@ -156,6 +156,9 @@ describe('bulk verification on the review screen', { timeout: 120_000 }, () => {
     await page.locator(`[data-testid="actions"][data-assignment-id="${a.id}"]`).waitFor();
     await page.locator('thead input[type="checkbox"]').check();
     await page.locator('[data-testid="bulk-verify"]').click();
+    // Both were sent at 0%: the queue names them and asks before verifying them as done.
+    await expect(page.locator('[data-testid="bulk-verify-dialog"] li').count()).resolves.toBe(2);
+    await page.locator('[data-testid="bulk-verify-confirm"]').click();
     await page.locator('[data-testid="bulk-failures"]').waitFor();
     expect(await page.locator('[data-testid="bulk-failures"]').textContent()).toContain('Phòng Văn hóa và Thông tin');
     expect((await getAssignment(server, admin, a.id)).status).toBe('DONE');

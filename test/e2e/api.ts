@@ -1,4 +1,5 @@
 import type { TestServer } from '../helpers/server.js';
+import { ATTACH_EVIDENCE, gqlUpload, samplePdf } from '../helpers/evidence.js';
 
 const FIELDS = 'id version status dueDate progress note allowedActions unitId taskId task { number } unit { code }';
 
@@ -39,4 +40,45 @@ export async function planProgress(server: TestServer, token: string, planId: st
 /** The dashboard's own formatting of a 0–1 rate: one decimal, Vietnamese comma. */
 export function shownPercent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`;
+}
+
+const TRANSITION = `mutation($id: ID!, $action: AssignmentAction!, $version: Int!, $comment: String) {
+  transitionAssignment(id: $id, action: $action, version: $version, comment: $comment) { id version }
+}`;
+const UPDATE_PROGRESS = `mutation($id: ID!, $version: Int!, $progress: Int, $note: String) {
+  updateAssignment(id: $id, version: $version, progress: $progress, note: $note) { id version }
+}`;
+
+function check(res: { errors?: unknown[] }) {
+  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
+}
+
+/** One workflow step through the API, on the version stored now. */
+export async function transitionThroughApi(server: TestServer, token: string, id: string, action: string, comment?: string) {
+  const { version } = await getAssignment(server, token, id);
+  check(await server.gql(TRANSITION, { id, action, version, comment: comment ?? null }, token));
+}
+
+export async function reportProgressThroughApi(server: TestServer, token: string, id: string, report: { progress: number; note: string }) {
+  const { version } = await getAssignment(server, token, id);
+  check(await server.gql(UPDATE_PROGRESS, { id, version, ...report }, token));
+}
+
+/**
+ * What an officer does before a reviewer looks: start, report progress with a note, attach a PDF and
+ * submit, all through the API, so a review test starts from a queue row.
+ */
+export async function submitThroughApi(server: TestServer, token: string, id: string, report: { progress: number; note: string }) {
+  await transitionThroughApi(server, token, id, 'START');
+  await reportProgressThroughApi(server, token, id, report);
+  check(
+    await gqlUpload(
+      server,
+      ATTACH_EVIDENCE,
+      { assignmentId: id, files: [null] },
+      { 'variables.files.0': { name: 'bien-ban.pdf', content: samplePdf(`${id} ${Date.now()}`), type: 'application/pdf' } },
+      token,
+    ),
+  );
+  await transitionThroughApi(server, token, id, 'SUBMIT');
 }

@@ -95,13 +95,13 @@ describe('evidence in My work and on the review screen', { timeout: 120_000 }, (
 
   it('the coordinator sees the evidence beside verify and return, and downloads exactly the uploaded bytes', async () => {
     const { page } = coordinator;
-    const button = page.locator(`[data-testid="review-evidence-button"][data-assignment-id="${provedId}"]`);
-    const dialog = page.locator('[data-testid="review-evidence-dialog"]');
-    // On a phone the queue is a simple list; the same button opens the evidence full screen.
+    const button = page.locator(`[data-testid="review-open"][data-assignment-id="${provedId}"]`);
+    const dialog = page.locator('[data-testid="review-panel"]');
+    // On a phone the queue is a simple list; tapping the row opens the panel full screen.
     await page.setViewportSize(PHONE);
     await page.goto(`${server.url}/#/review`);
     await page.reload();
-    await button.click();
+    await page.locator(`[data-testid="review-row"][data-assignment-id="${provedId}"]`).click();
     await dialog.locator('[data-testid="evidence-item"]', { hasText: PDF.name }).waitFor();
     await screenshot(page, 'review-evidence-phone');
     await page.keyboard.press('Escape');
@@ -123,6 +123,8 @@ describe('evidence in My work and on the review screen', { timeout: 120_000 }, (
     expect(bytes.equals(PDF.buffer)).toBe(true);
 
     await dialog.locator('[data-testid="action-VERIFY"]').click();
+    await page.locator('[data-testid="verify-below-full"]').waitFor();
+    await page.locator('[data-testid="confirm-action"]').click();
     await dialog.waitFor({ state: 'detached' });
     await button.waitFor({ state: 'detached' });
     expect((await evidenceOf(provedId)).status).toBe('DONE');

@@ -115,6 +115,9 @@ describe('an assignment from start to verification, in the browser', { timeout: 
     await screenshot(page, 'review-phone');
     await page.setViewportSize(DESKTOP);
     await target.locator('[data-testid="action-VERIFY"]').click();
+    // Reported at 70%: verifying sets it to 100%, so the coordinator confirms first.
+    await expect(page.locator('[data-testid="verify-below-full"]').textContent()).resolves.toBe('Tiến độ mới 70%. Vẫn xác nhận hoàn thành?');
+    await page.locator('[data-testid="confirm-action"]').click();
     await target.waitFor({ state: 'detached' });
 
     const after = await planProgress(server, token, planId);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider.js';
 import { isConflict, toAppError } from '../errors.js';
@@ -18,6 +18,11 @@ const BUTTON_COLOURS: Partial<Record<AssignmentAction, 'primary' | 'success' | '
   UNBLOCK: 'primary',
   CANCEL: 'error',
 };
+
+/** Verifying sets progress to 100%: below that the reviewer confirms they accept the work as it stands. */
+export function verifiesUnfinished(action: AssignmentAction, progress: number): boolean {
+  return action === 'VERIFY' && progress < 100;
+}
 
 type Target = Pick<Assignment, 'id' | 'version' | 'allowedActions' | 'progress' | 'note' | 'status'> & { label?: string };
 
@@ -61,7 +66,7 @@ export function ActionButtons({ assignment, onChanged, only }: { assignment: Tar
 
   const press = (action: AssignmentAction) => {
     if (action === 'UPDATE_PROGRESS') setProgressOpen(true);
-    else if (COMMENT_REQUIRED.has(action)) {
+    else if (COMMENT_REQUIRED.has(action) || verifiesUnfinished(action, assignment.progress)) {
       setAskedVersion(assignment.version);
       setAsking(action);
     }
@@ -69,6 +74,7 @@ export function ActionButtons({ assignment, onChanged, only }: { assignment: Tar
   };
 
   const required = asking !== null && COMMENT_REQUIRED.has(asking);
+  const unfinished = asking !== null && verifiesUnfinished(asking, assignment.progress);
   return (
     <Box
       sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}
@@ -92,8 +98,13 @@ export function ActionButtons({ assignment, onChanged, only }: { assignment: Tar
       <Dialog open={asking !== null} onClose={() => setAsking(null)} fullWidth maxWidth="sm">
         <DialogTitle>{asking ? translate(`app.enums.AssignmentAction.${asking}`) : ''}{assignment.label ? `: ${assignment.label}` : ''}</DialogTitle>
         <DialogContent>
+          {unfinished && (
+            <Alert severity="warning" sx={{ mb: 1 }} data-testid="verify-below-full">
+              {translate('app.assignment.verify_below_full', { progress: assignment.progress })}
+            </Alert>
+          )}
           <TextField
-            autoFocus
+            autoFocus={!unfinished}
             multiline
             minRows={3}
             fullWidth

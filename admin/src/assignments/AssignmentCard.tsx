@@ -38,7 +38,12 @@ export function AssignmentCard({ assignment: a, onChanged, showUnit = false }: {
           </Typography>
         </Box>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-          <LinearProgress variant="determinate" value={a.progress} sx={{ flex: 1, height: 8, borderRadius: 4 }} />
+          <LinearProgress
+            variant="determinate"
+            value={a.progress}
+            aria-label={translate('app.assignment.progress_label', { progress: a.progress })}
+            sx={{ flex: 1, height: 8, borderRadius: 4 }}
+          />
           <Typography variant="body2" sx={{ minWidth: 40 }} data-testid="progress-value">
             {a.progress}%
           </Typography>

@@ -45,7 +45,7 @@ export function ProgressDialog({
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{translate('app.assignment.progress_title')}</DialogTitle>
       <DialogContent>
-        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mt: 1 }}>
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mt: 1, px: 1 }}>
           <Slider
             value={progress}
             min={0}
@@ -53,7 +53,8 @@ export function ProgressDialog({
             step={5}
             onChange={(_e, v) => setProgress(v as number)}
             aria-label={translate('resources.Assignment.fields.progress')}
-            sx={{ flex: 1 }}
+            sx={{ flex: 1, minWidth: 120 }}
+            data-testid="progress-slider"
           />
           <TextField
             type="number"
@@ -62,7 +63,9 @@ export function ProgressDialog({
             value={progress}
             onChange={(e) => setProgress(Math.max(0, Math.min(100, Number(e.target.value) || 0)))}
             slotProps={{ htmlInput: { min: 0, max: 100, 'data-testid': 'progress-input' } }}
-            sx={{ width: 90 }}
+            // react-admin's theme stretches every text field to full width on a phone, which left the
+            // slider beside it no room at all: the number box keeps a fixed basis instead.
+            sx={{ flex: '0 0 90px' }}
           />
         </Box>
         <TextField

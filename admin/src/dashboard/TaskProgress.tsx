@@ -10,7 +10,8 @@ export function TaskProgressTable({ rows }: { rows: PlanProgress['byTask'] }) {
   return (
     <Card variant="outlined">
       <CardHeader title={translate('app.dashboard.by_task')} slotProps={{ title: { variant: 'h6' } }} />
-      <CardContent sx={{ overflowX: 'auto', pt: 0 }}>
+      {/* A table wider than a phone scrolls sideways; with no link inside, the keyboard reaches it only by its own tab stop. */}
+      <CardContent sx={{ overflowX: 'auto', pt: 0 }} tabIndex={0} role="region" aria-label={translate('app.dashboard.by_task')}>
         <Table size="small" data-testid="task-progress">
           <TableHead>
             <TableRow>
@@ -35,7 +36,12 @@ export function TaskProgressTable({ rows }: { rows: PlanProgress['byTask'] }) {
                   {r.figures.overdue}
                 </TableCell>
                 <TableCell>
-                  <LinearProgress variant="determinate" value={(r.figures.completionRate ?? 0) * 100} sx={{ height: 6, borderRadius: 3 }} />
+                  <LinearProgress
+                    variant="determinate"
+                    value={(r.figures.completionRate ?? 0) * 100}
+                    aria-label={`${r.task.number}: ${percent(r.figures.completionRate)}`}
+                    sx={{ height: 6, borderRadius: 3 }}
+                  />
                   {percent(r.figures.completionRate)}
                 </TableCell>
               </TableRow>

@@ -184,7 +184,7 @@ export function EvidenceUploadPanel({ assignmentId, onUploaded, maxFiles = 10, m
       {busy ? (
         <Box>
           <Typography variant="body2">{T.uploading}</Typography>
-          <LinearProgress variant="determinate" value={Math.round((progress ?? 0) * 100)} />
+          <LinearProgress variant="determinate" value={Math.round((progress ?? 0) * 100)} aria-label={T.uploading} />
         </Box>
       ) : null}
       {error ? (

@@ -300,11 +300,13 @@ export const enApp: typeof viApp = {
   },
   app: {
     title: 'Tiến độ',
+    account_menu: '%{name} — account',
     tabs: { general: 'General' },
     menu: { dashboard: 'Dashboard', my_work: 'My work', review: 'Review', catalogue: 'Catalogue', inbox: 'Notifications', letters: 'Urging letters', facility_figures: 'Facility figures', unit_reports: 'Period reports', compiled_reports: 'Compiled reports', awards: 'Awards', award_criteria: 'Award criteria' },
     notifications: {
       title: 'Notifications',
-      bell: 'Notifications (%{count} unread)',
+      // The count leads: it is the text the button shows.
+      bell: '%{count} unread notifications',
       mark_all_read: 'Mark all as read',
       empty: 'No notifications yet.',
       more: 'Show more (%{count})',
@@ -457,6 +459,8 @@ export const enApp: typeof viApp = {
       evidence_needed: 'Attach at least one piece of evidence before submitting for review.',
       review_evidence: 'View evidence (%{count})',
       close: 'Close',
+      verify_below_full: 'Progress is only %{progress}%. Verify as done anyway?',
+      progress_label: 'Progress %{progress}%',
     },
     webhook: {
       create_title: 'Add a webhook endpoint',
@@ -509,6 +513,16 @@ export const enApp: typeof viApp = {
       bulk_verify: 'Verify as done',
       bulk_result: 'Verified %{ok}, %{failed} could not be verified',
       bulk_failed_line: '%{task} (%{unit}): %{reason}',
+      bulk_below_full: '%{smart_count} piece of work is below 100%: |||| %{smart_count} pieces of work are below 100%:',
+      bulk_confirm: 'Verify all the selected work as done anyway?',
+      reported: 'Reported by the unit',
+      reported_progress: 'Progress reported by the unit',
+      below_full: 'The unit reports %{progress}% progress, short of 100%. Read the note and the evidence before verifying it as done.',
+      note: 'The unit’s note',
+      no_note: 'The unit left no note.',
+      submitted_at: 'Submitted for review at %{at}',
+      evidence: 'Evidence (%{count})',
+      history: 'History',
     },
     export: { csv: 'Export CSV', xlsx: 'Export Excel' },
     facility_figures: {

@@ -100,7 +100,8 @@ export const raVietnamese = {
       invalid_form: 'Biểu mẫu chưa hợp lệ. Vui lòng kiểm tra các ô báo lỗi',
       loading: 'Vui lòng chờ',
       no: 'Không',
-      not_found: 'Địa chỉ không đúng hoặc liên kết đã hỏng.',
+      // No full stop: react-admin's page adds one after the message.
+      not_found: 'Địa chỉ không đúng hoặc liên kết đã hỏng',
       select_all_limit_reached: 'Có quá nhiều mục để chọn hết. Chỉ %{max} mục đầu tiên được chọn.',
       unsaved_changes: 'Một số thay đổi chưa được lưu. Bạn có chắc muốn bỏ qua?',
       yes: 'Có',

@@ -306,6 +306,7 @@ export const viApp = {
   },
   app: {
     title: 'Tiến độ',
+    account_menu: '%{name} — tài khoản',
     tabs: { general: 'Thông tin chung' },
     menu: {
       dashboard: 'Tổng quan',
@@ -322,7 +323,8 @@ export const viApp = {
     },
     notifications: {
       title: 'Thông báo',
-      bell: 'Thông báo (%{count} chưa đọc)',
+      // The count leads: it is the text the button shows.
+      bell: '%{count} thông báo chưa đọc',
       mark_all_read: 'Đánh dấu tất cả đã đọc',
       empty: 'Chưa có thông báo nào.',
       more: 'Xem thêm (%{count})',
@@ -467,6 +469,8 @@ export const viApp = {
       evidence_needed: 'Cần đính kèm ít nhất một minh chứng trước khi gửi thẩm định.',
       review_evidence: 'Xem minh chứng (%{count})',
       close: 'Đóng',
+      verify_below_full: 'Tiến độ mới %{progress}%. Vẫn xác nhận hoàn thành?',
+      progress_label: 'Tiến độ %{progress}%',
     },
     webhook: {
       create_title: 'Thêm địa chỉ webhook',
@@ -519,6 +523,16 @@ export const viApp = {
       bulk_verify: 'Xác nhận hoàn thành',
       bulk_result: 'Đã xác nhận %{ok} việc, %{failed} việc không xác nhận được',
       bulk_failed_line: '%{task} (%{unit}): %{reason}',
+      bulk_below_full: 'Có %{smart_count} việc tiến độ chưa đạt 100%: |||| Có %{smart_count} việc tiến độ chưa đạt 100%:',
+      bulk_confirm: 'Vẫn xác nhận hoàn thành tất cả các việc đã chọn?',
+      reported: 'Đơn vị báo cáo',
+      reported_progress: 'Tiến độ đơn vị báo cáo',
+      below_full: 'Đơn vị báo cáo tiến độ %{progress}%, chưa đạt 100%. Hãy đọc ghi chú và minh chứng trước khi xác nhận hoàn thành.',
+      note: 'Ghi chú của đơn vị',
+      no_note: 'Đơn vị không ghi chú.',
+      submitted_at: 'Gửi thẩm định lúc %{at}',
+      evidence: 'Minh chứng (%{count})',
+      history: 'Lịch sử xử lý',
     },
     export: { csv: 'Xuất CSV', xlsx: 'Xuất Excel' },
     facility_figures: {

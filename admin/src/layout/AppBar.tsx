@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, Menu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import TranslateIcon from '@mui/icons-material/Translate';
-import { AppBar, RefreshIconButton, useLocaleState, useLocales } from 'react-admin';
+import { AppBar, RefreshIconButton, TitlePortal, UserMenu, useGetIdentity, useLocaleState, useLocales, useTranslate } from 'react-admin';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 
 /**
- * The language switch, compact on phones so the page title keeps its room; its accessible name is
- * always the full language name.
+ * The language switch, compact on phones so the page title keeps its room. Its accessible name begins
+ * with what it shows (people who steer by voice say the visible words) and always holds the full name.
  */
 function LanguageSwitch() {
   const locales = useLocales();
@@ -18,7 +18,7 @@ function LanguageSwitch() {
     <>
       <Button
         color="inherit"
-        aria-label={current.name}
+        aria-label={isSmall ? `${current.locale.toUpperCase()} — ${current.name}` : undefined}
         aria-haspopup="true"
         startIcon={isSmall ? undefined : <TranslateIcon />}
         onClick={(e) => setAnchor(e.currentTarget)}
@@ -44,9 +44,22 @@ function LanguageSwitch() {
   );
 }
 
+/** The account menu names its button after the person it shows, so the name read out matches the one seen. */
+function AccountMenu() {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const label = identity?.fullName
+    ? translate('app.account_menu', { name: identity.fullName })
+    : translate('ra.auth.user_menu');
+  return <UserMenu label={label} />;
+}
+
+/** The page's title is its one h1; the bar is the primary blue, which carries white text legibly. */
 export function AppAppBar() {
   return (
     <AppBar
+      color="primary"
+      userMenu={<AccountMenu />}
       toolbar={
         <>
           <NotificationBell />
@@ -54,6 +67,8 @@ export function AppAppBar() {
           <RefreshIconButton />
         </>
       }
-    />
+    >
+      <TitlePortal component="h1" variant="h6" />
+    </AppBar>
   );
 }

@@ -82,7 +82,7 @@ export default function Inbox() {
     <Box sx={{ p: { xs: 1, sm: 2 }, maxWidth: 900 }}>
       <Title title={translate('app.notifications.title')} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ mb: 1, alignItems: { xs: 'flex-start', sm: 'center' }, justifyContent: 'space-between' }}>
-        <Typography variant="h6" component="h1">
+        <Typography variant="h6" component="h2">
           {translate('app.notifications.title')}
         </Typography>
         <Button startIcon={<DoneAllIcon />} onClick={markAll} disabled={!unread} data-testid="mark-all-read">

@@ -1,87 +1,150 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Typography, useMediaQuery, type Theme } from '@mui/material';
-import DoneAllIcon from '@mui/icons-material/DoneAll';
+import { Box, Link, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
-  DataTable, FunctionField, List, ReferenceField, SimpleList, TopToolbar, useDataProvider, useGetMany, useListContext,
-  useNotify, useRefresh, useTranslate, useUnselectAll,
+  DataTable, FunctionField, List, ReferenceField, SimpleList, TopToolbar, useListContext, useRefresh, useTranslate, type Identifier,
 } from 'react-admin';
 import { ActionButtons } from '../assignments/ActionButtons.js';
 import { DeadlineChip } from '../assignments/chips.js';
 import { ExportButtons } from '../assignments/ExportButtons.js';
-import type { AppDataProvider } from '../dataProvider.js';
-import { toAppError } from '../errors.js';
 import { TaskTitle } from '../fields.js';
 import { formatDay, formatInstant } from '../format.js';
 import type { Assignment } from '../types.js';
-import { ReviewEvidence } from './ReviewEvidence.js';
+import { BulkVerifyButton } from './BulkVerifyButton.js';
+import { ReviewPanel } from './ReviewPanel.js';
 
 const WAITING = { status: ['SUBMITTED'] };
 
-/** Verifies each selected row on its own: one refusal (a conflict, one's own unit) does not stop the others. */
-function BulkVerifyButton() {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const unselectAll = useUnselectAll('Assignment', 'review');
-  const dataProvider = useDataProvider<AppDataProvider>();
-  const { selectedIds, data } = useListContext<Assignment>();
-  const [busy, setBusy] = useState(false);
-  const [failures, setFailures] = useState<string[]>([]);
-  const { data: tasks } = useGetMany('Task', { ids: (data ?? []).filter((a) => selectedIds.includes(a.id)).map((a) => a.taskId) });
-  const { data: units } = useGetMany('Unit', { ids: (data ?? []).filter((a) => selectedIds.includes(a.id)).map((a) => a.unitId) });
+/** Two lines of the unit's note, enough to tell "done" from "half done" without opening the row. */
+const clampTwoLines = {
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+  whiteSpace: 'normal',
+} as const;
 
-  const verify = async () => {
-    setBusy(true);
-    const rows = (data ?? []).filter((a) => selectedIds.includes(a.id));
-    const results = await Promise.allSettled(
-      rows.map((a) => dataProvider.transitionAssignment({ id: a.id, action: 'VERIFY', version: a.version })),
-    );
-    const failed = results.flatMap((r, i) => {
-      if (r.status === 'fulfilled') return [];
-      const a = rows[i];
-      const task = tasks?.find((t) => t.id === a.taskId);
-      const unit = units?.find((u) => u.id === a.unitId);
-      return [translate('app.review.bulk_failed_line', {
-        task: task ? `${task.number}` : a.taskId,
-        unit: unit?.name ?? a.unitId,
-        reason: translate(toAppError(r.reason).message, { _: toAppError(r.reason).message }),
-      })];
-    });
-    setFailures(failed);
-    notify('app.review.bulk_result', {
-      type: failed.length ? 'warning' : 'success',
-      messageArgs: { ok: rows.length - failed.length, failed: failed.length },
-    });
-    unselectAll();
+/**
+ * The task's title opens the panel: a real button, so the keyboard gets there too (a row click is
+ * only the mouse's way).
+ */
+function OpenTask({ assignment: a, onOpen }: { assignment: Assignment; onOpen: (id: Identifier) => void }) {
+  return (
+    <Link
+      component="button"
+      type="button"
+      underline="hover"
+      onClick={(e) => {
+        e.stopPropagation();
+        onOpen(a.id);
+      }}
+      data-testid="review-open"
+      data-assignment-id={a.id}
+      sx={{ textAlign: 'left', font: 'inherit', fontWeight: 500, verticalAlign: 'baseline' }}
+    >
+      <ReferenceField source="taskId" reference="Task" record={a} link={false}>
+        <TaskTitle />
+      </ReferenceField>
+    </Link>
+  );
+}
+
+/** How far the unit says it got, what it wrote, and how much proof it sent. */
+function Reported({ assignment: a }: { assignment: Assignment }) {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ minWidth: 200, maxWidth: 320 }}>
+      <Typography variant="body2" component="div" sx={{ fontWeight: 500 }} color={a.progress < 100 ? 'warning.main' : 'success.main'}>
+        {a.progress}% · {translate('app.assignment.evidence', { count: a.evidenceCount ?? 0 })}
+      </Typography>
+      <Typography variant="body2" component="div" sx={clampTwoLines} data-testid="review-row-note">
+        {a.note ?? '—'}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The queue and the panel of the row opened from it. */
+function Queue() {
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
+  const { data } = useListContext<Assignment>();
+  const [openId, setOpenId] = useState<Identifier | null>(null);
+  // The panel reads the row the list holds, so a refresh (or someone else's decision) updates or closes it.
+  const opened = openId === null ? undefined : data?.find((a) => a.id === openId);
+  const open = (id: Identifier) => {
+    setOpenId(id);
+    return false as const;
+  };
+  const decided = () => {
+    setOpenId(null);
     refresh();
-    setBusy(false);
   };
 
   return (
     <>
-      <Button size="small" variant="contained" color="success" startIcon={<DoneAllIcon />} disabled={busy} onClick={verify} data-testid="bulk-verify">
-        {translate('app.review.bulk_verify')}
-      </Button>
-      {failures.length > 0 && (
-        <Alert severity="warning" sx={{ ml: 1 }} onClose={() => setFailures([])} data-testid="bulk-failures">
-          {failures.map((f) => (
-            <div key={f}>{f}</div>
-          ))}
-        </Alert>
+      {isSmall ? (
+        <SimpleList<Assignment>
+          rowClick={(id) => open(id)}
+          primaryText={(a) => (
+            <Box component="span" data-testid="review-row" data-assignment-id={a.id} sx={{ fontWeight: 500 }}>
+              <ReferenceField source="taskId" reference="Task" record={a} link={false}>
+                <TaskTitle />
+              </ReferenceField>
+            </Box>
+          )}
+          secondaryText={(a) => (
+            <Box component="span" sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, mt: 0.5 }}>
+              <ReferenceField source="unitId" reference="Unit" record={a} link={false} />
+              <span>
+                {translate('app.assignment.due', { date: formatDay(a.dueDate) })} · {translate('app.assignment.progress', { progress: a.progress })} ·{' '}
+                {translate('app.assignment.evidence', { count: a.evidenceCount ?? 0 })}
+              </span>
+              {a.note && (
+                <Box component="span" sx={{ ...clampTwoLines, color: 'text.primary' }}>
+                  {a.note}
+                </Box>
+              )}
+            </Box>
+          )}
+          tertiaryText={(a) => <DeadlineChip value={a.deadlineClass} />}
+          rowSx={() => ({ borderBottom: '1px solid #eee' })}
+        />
+      ) : (
+        <DataTable bulkActionButtons={<BulkVerifyButton />} rowClick={(id) => open(id)}>
+          <DataTable.Col source="taskId" disableSort label="resources.Assignment.fields.taskId" cellSx={() => ({ minWidth: 240 })}>
+            <FunctionField<Assignment> render={(a) => <OpenTask assignment={a} onOpen={open} />} />
+          </DataTable.Col>
+          <DataTable.Col source="unitId" disableSort label="resources.Assignment.fields.unitId" cellSx={() => ({ minWidth: 120 })}>
+            <ReferenceField source="unitId" reference="Unit" link={false} />
+          </DataTable.Col>
+          <DataTable.Col source="dueDate">
+            <FunctionField<Assignment>
+              render={(a) => (
+                <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}>
+                  {formatDay(a.dueDate)}
+                  <DeadlineChip value={a.deadlineClass} />
+                </Box>
+              )}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="submittedAt" disableSort render={(a: Assignment) => formatInstant(a.submittedAt)} />
+          <DataTable.Col source="note" disableSort label="app.review.reported">
+            <FunctionField<Assignment> render={(a) => <Reported assignment={a} />} />
+          </DataTable.Col>
+          <DataTable.Col source="allowedActions" disableSort cellSx={() => ({ minWidth: 250 })}>
+            <FunctionField<Assignment> render={(a) => <ActionButtons assignment={a} onChanged={refresh} only={['VERIFY', 'RETURN']} />} />
+          </DataTable.Col>
+        </DataTable>
       )}
+      <ReviewPanel assignment={opened} onClose={() => setOpenId(null)} onChanged={decided} />
     </>
   );
-}
-
-function SubmittedAt() {
-  return <FunctionField<Assignment> render={(a) => formatInstant((a as unknown as { submittedAt: string }).submittedAt)} />;
 }
 
 /** Submitted work waiting for the coordinator or the vice-chairman: verify, or return with a comment. */
 export default function Review() {
   const translate = useTranslate();
-  const refresh = useRefresh();
-  const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
     <List
       resource="Assignment"
@@ -105,53 +168,7 @@ export default function Review() {
       <Typography variant="body2" color="text.secondary" sx={{ px: 2, pt: 1 }}>
         {translate('app.review.subtitle')}
       </Typography>
-      {isSmall ? (
-        <SimpleList<Assignment>
-          linkType={false}
-          primaryText={(a) => (
-            <ReferenceField source="taskId" reference="Task" record={a} link={false}>
-              <TaskTitle />
-            </ReferenceField>
-          )}
-          secondaryText={(a) => (
-            <Box component="span" sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, mt: 0.5 }}>
-              <ReferenceField source="unitId" reference="Unit" record={a} link={false} />
-              <span>{translate('app.assignment.due', { date: formatDay(a.dueDate) })}</span>
-              <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
-                <ReviewEvidence assignment={a} onChanged={refresh} />
-                <ActionButtons assignment={a} onChanged={refresh} only={['VERIFY', 'RETURN']} />
-              </Box>
-            </Box>
-          )}
-          tertiaryText={(a) => <DeadlineChip value={a.deadlineClass} />}
-          rowSx={() => ({ borderBottom: '1px solid #eee' })}
-        />
-      ) : (
-        <DataTable bulkActionButtons={<BulkVerifyButton />} rowClick={false}>
-          <DataTable.Col source="taskId" disableSort label="resources.Assignment.fields.taskId">
-            <ReferenceField source="taskId" reference="Task" link={false}>
-              <TaskTitle />
-            </ReferenceField>
-          </DataTable.Col>
-          <DataTable.Col source="unitId" disableSort label="resources.Assignment.fields.unitId">
-            <ReferenceField source="unitId" reference="Unit" link={false} />
-          </DataTable.Col>
-          <DataTable.Col source="dueDate" render={(a: Assignment) => formatDay(a.dueDate)} />
-          <DataTable.Col source="submittedAt" disableSort>
-            <SubmittedAt />
-          </DataTable.Col>
-          <DataTable.Col source="deadlineClass" disableSort>
-            <FunctionField<Assignment> render={(a) => <DeadlineChip value={a.deadlineClass} />} />
-          </DataTable.Col>
-          <DataTable.Col source="progress" render={(a: Assignment) => `${a.progress}%`} />
-          <DataTable.Col source="evidence" disableSort label="resources.Assignment.fields.evidence">
-            <FunctionField<Assignment> render={(a) => <ReviewEvidence assignment={a} onChanged={refresh} />} />
-          </DataTable.Col>
-          <DataTable.Col source="allowedActions" disableSort>
-            <FunctionField<Assignment> render={(a) => <ActionButtons assignment={a} onChanged={refresh} only={['VERIFY', 'RETURN']} />} />
-          </DataTable.Col>
-        </DataTable>
-      )}
+      <Queue />
     </List>
   );
 }
