@@ -17,6 +17,7 @@ const assignments: DemoAssignment[] = Array.from({ length: 236 }, (_, i) => ({
   unitCode: `UNIT-${Math.floor(i / 5)}`,
   dueDate: '2022-12-31',
   worked: i < 232,
+  leads: i % 25 === 0,
 }));
 
 const vietnamMinute = (at: Date) => {

@@ -15,6 +15,8 @@ export interface DemoAssignment {
   dueDate: string;
   /** The unit has an account to record its work with; a unit without one has recorded nothing. */
   worked: boolean;
+  /** The unit leads the task for the district (chủ trì): the work a demo's office account opens first. */
+  leads: boolean;
 }
 
 type Random = () => number;
@@ -96,26 +98,34 @@ export function demoCopySchedule(assignments: readonly DemoAssignment[], calenda
     stories.set(a.key, storySteps(frame, days, seededRandom(`demo-story:${a.key}`)));
   };
 
-  // The same units play the same parts on every install: the order depends on the keys only.
+  // The same units play the same parts on every install: the order depends on the keys only. The
+  // leading offices' work is dealt out first, one to each part in turn, so every office account of the
+  // demo has something due, something late or waiting for review, and something done.
   const shuffle = seededRandom('demo-copy');
-  const worked = assignments
+  const shuffled = assignments
     .filter((a) => a.worked)
     .sort((a, b) => (a.key < b.key ? -1 : 1))
     .map((a) => ({ a, order: shuffle() }))
     .sort((x, y) => x.order - y.order)
     .map(({ a }) => a);
-  let taken = 0;
-  const take = (count: number) => worked.slice(taken, (taken += count));
+  const sizes = { dueSoon: 30, late: 30, waiting: 10, later: 40 };
+  const parts: Record<keyof typeof sizes | 'done', DemoAssignment[]> = { dueSoon: [], late: [], waiting: [], later: [], done: [] };
+  const turns = ['dueSoon', 'waiting', 'late', 'done', 'later'] as const;
+  shuffled.filter((a) => a.leads).forEach((a, i) => parts[turns[i % turns.length]].push(a));
+  for (const a of shuffled.filter((x) => !x.leads)) {
+    const part = (Object.keys(sizes) as Array<keyof typeof sizes>).find((p) => parts[p].length < sizes[p]) ?? 'done';
+    parts[part].push(a);
+  }
 
-  take(30).forEach((a, i) => set(a, day(i), i % 6 === 5 ? Outcome.NOT_STARTED : i % 10 === 7 ? Outcome.BLOCKED : Outcome.IN_PROGRESS));
-  take(30).forEach((a, i) => set(a, day(-1 - i), i % 5 === 4 ? Outcome.NOT_STARTED : i % 7 === 3 ? Outcome.BLOCKED : Outcome.IN_PROGRESS));
-  take(10).forEach((a, i) => {
+  parts.dueSoon.forEach((a, i) => set(a, day(i), i % 6 === 5 ? Outcome.NOT_STARTED : i % 10 === 7 ? Outcome.BLOCKED : Outcome.IN_PROGRESS));
+  parts.late.forEach((a, i) => set(a, day(-1 - i), i % 5 === 4 ? Outcome.NOT_STARTED : i % 7 === 3 ? Outcome.BLOCKED : Outcome.IN_PROGRESS));
+  parts.waiting.forEach((a, i) => {
     const sent = day(-1 - i);
     // Most were sent before their deadline; every fourth a few days after it.
     set(a, calendar.addWorkingDays(sent, i % 4 === 3 ? -3 : 2 + i), Outcome.AWAITING_REVIEW, { submitOn: sent });
   });
-  take(40).forEach((a, i) => set(a, day(30 + i), i % 3 === 0 ? Outcome.NOT_STARTED : Outcome.IN_PROGRESS));
-  for (const a of worked.slice(taken)) {
+  parts.later.forEach((a, i) => set(a, day(30 + i), i % 3 === 0 ? Outcome.NOT_STARTED : Outcome.IN_PROGRESS));
+  for (const a of parts.done) {
     const random = seededRandom(`demo-due:${a.key}`);
     const early = random() < 0.2;
     const dueDate = early ? day(1 + Math.floor(random() * 30)) : day(-5 - Math.floor(random() * 110));
