@@ -191,7 +191,8 @@ async function expectAssignmentsAgreeWithHistory(planCode: string) {
                 min(s.at) filter (where s.action = 'START') as started,
                 max(s.at) filter (where s.action = 'SUBMIT') as submitted,
                 max(s.at) filter (where s.action = 'VERIFY') as verified,
-                bool_and(s.from_status = coalesce(s.previous, 'NOT_STARTED')) as chained
+                bool_and(s.from_status = coalesce(s.previous, 'NOT_STARTED')) as chained,
+                bool_and(s.plan_id = a.plan_id and s.is_demo) as flagged_on_its_plan
            from (select s.*, lag(s.to_status) over (order by s.at) as previous from status_change s where s.assignment_id = a.id) s) h on true
       where p.code = ?`,
     [planCode],
@@ -203,6 +204,7 @@ async function expectAssignmentsAgreeWithHistory(planCode: string) {
       continue;
     }
     expect(r.chained).toBe(true);
+    expect(r.flagged_on_its_plan).toBe(true);
     expect([r.status, r.progress, r.note]).toEqual([r.last_status, r.last_progress, r.last_note]);
     expect(r.started_at).toEqual(r.started);
     expect(r.completed_at).toEqual(r.status === 'DONE' ? r.verified : null);

@@ -47,9 +47,12 @@ async function castOf(em: EntityManager): Promise<Cast> {
   };
 }
 
+/** An assignment's natural key, the same on every install: what its story is drawn from. */
+const keyOf = (a: Assignment) => `${a.task.number}|${a.unit.code}|${a.scope}`;
+
 function describe(a: Assignment, cast: Cast): DemoAssignment {
   return {
-    key: `${a.task.number}|${a.unit.code}|${a.scope}`,
+    key: keyOf(a),
     taskNumber: a.task.number,
     unitCode: a.unit.code,
     dueDate: a.dueDate,
@@ -66,7 +69,7 @@ async function record(em: EntityManager, assignments: Assignment[], stories: Map
   await em.flush();
   const rows: Array<RequiredEntityData<StatusChange>> = [];
   for (const assignment of assignments) {
-    const steps = stories.get(`${assignment.task.number}|${assignment.unit.code}|${assignment.scope}`);
+    const steps = stories.get(keyOf(assignment));
     if (!steps?.length) continue;
     const { history, state } = replay(steps);
     for (const entry of history) {
@@ -129,7 +132,7 @@ async function copyForThisYear(em: EntityManager, source: Plan, today: string, c
   for (const t of await em.find(Task, { plan: source }, { populate: ['parent'], orderBy: { position: 'asc' } })) {
     const ownDue = assignments
       .filter((a) => a.task.number === t.number || a.task.number.startsWith(`${t.number}.`))
-      .map((a) => schedule.dueDates.get(`${a.task.number}|${a.unit.code}|${a.scope}`)!)
+      .map((a) => schedule.dueDates.get(keyOf(a))!)
       .reduce(later, t.dueDate ? shiftYears(t.dueDate, years) : `${year}-12-31`);
     tasks.set(t.number, em.create(Task, {
       plan,
@@ -159,7 +162,7 @@ async function copyForThisYear(em: EntityManager, source: Plan, today: string, c
       role: a.role,
       scope: a.scope,
       assumption: a.assumption,
-      dueDate: schedule.dueDates.get(`${a.task.number}|${a.unit.code}|${a.scope}`)!,
+      dueDate: schedule.dueDates.get(keyOf(a))!,
     }));
     created++;
   }
