@@ -80,7 +80,8 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   const { orm, seeded } = await openDatabase({
     url: databaseUrl,
     onQuery: onQuery ?? (config.logSql ? (sql) => logger.info(sql) : undefined),
-    seed: config.seed ? { demo: !config.isProduction, adminPassword: config.adminPassword } : false,
+    // Outside production a fresh install comes alive: demo accounts, facilities and a year of demo work.
+    seed: config.seed ? { demo: !config.isProduction, demoActivity: !config.isProduction, adminPassword: config.adminPassword } : false,
   });
   const redis = producerConnection(config.redisUrl);
   watchRedis(redis, 'api', logger);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../server/db/database.js';
+import { PlanStatus } from '../server/modules/plans/plan.entity.js';
 import { databaseUrl, dropDatabase, withAdmin } from './helpers/db.js';
 
 declare module 'vitest' {
@@ -18,7 +19,9 @@ export default async function setup(project: TestProject) {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const template = `tiendo_test_${runId}_tpl`;
   await withAdmin((client) => client.query(`create database "${template}"`));
-  const { orm } = await openDatabase({ url: databaseUrl(template), seed: { demo: true } });
+  // No demo activity: tests start from work nobody has touched. The 2022 plan stays ACTIVE so that
+  // the sweeps chase its deadlines.
+  const { orm } = await openDatabase({ url: databaseUrl(template), seed: { demo: true, planStatus: PlanStatus.ACTIVE } });
   await orm.close(true);
   project.provide('runId', runId);
   project.provide('templateDatabase', template);

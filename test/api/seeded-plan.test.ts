@@ -32,6 +32,7 @@ describe('the seeded district plan matches the document', () => {
       issuingBody: 'Ủy ban nhân dân huyện Hà Trung',
       signerName: 'Hoàng Văn Long',
       signerTitle: 'KT. Chủ tịch — Phó Chủ tịch',
+      // Kept running by the tests' template (test/global-setup.ts); an install seeds it CLOSED.
       status: 'ACTIVE',
       periodStart: '2022-01-01',
       periodEnd: '2022-12-31',

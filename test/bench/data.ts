@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { hashPassword } from '../../server/auth/password.js';
 import { openDatabase } from '../../server/db/database.js';
+import { PlanStatus } from '../../server/modules/plans/plan.entity.js';
 import { DEMO_PASSWORD, loadPlanSeed } from '../../server/db/seed/seeder.js';
 import { dropDatabase, withAdmin } from '../helpers/db.js';
 import { assignmentsSql, facilitiesSql, historySql, plansSql, reportsSql, unitsSql, usersSql } from './data-sql.js';
@@ -28,7 +29,8 @@ await withAdmin(async (admin) => {
   await admin.query(`create database "${name}"`);
 });
 
-const { orm } = await openDatabase({ url, seed: { demo: true } });
+// As the tests' template: the Hà Trung plan stays ACTIVE, so it is swept like the synthetic ones.
+const { orm } = await openDatabase({ url, seed: { demo: true, planStatus: PlanStatus.ACTIVE } });
 await orm.close();
 log('migrated and seeded (Hà Trung plan, demo users)');
 

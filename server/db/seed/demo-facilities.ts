@@ -32,7 +32,7 @@ const LEVELS: Array<{ level: FacilityLevel; sector: FacilitySector; prefix: stri
 const CHANNELS = [CashlessChannel.BANK_TRANSFER_QR, CashlessChannel.CARD, CashlessChannel.E_WALLET, CashlessChannel.PUBLIC_SERVICE_PORTAL];
 
 /** A small deterministic generator, so every installation gets the same demo figures. */
-function seededRandom(seed: string): () => number {
+export function seededRandom(seed: string): () => number {
   let state = [...seed].reduce((acc, ch) => (acc * 31 + ch.charCodeAt(0)) >>> 0, 2166136261);
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0;

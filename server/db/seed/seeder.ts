@@ -18,6 +18,8 @@ import { CalendarDay } from '../../modules/calendar/calendar-day.entity.js';
 import { VN_CALENDAR_2022_2027 } from '../../modules/calendar/vn-calendar.data.js';
 import { EscalationPolicy } from '../../modules/escalations/escalation-policy.entity.js';
 import { taskPosition } from '../../modules/tasks/task-number.js';
+import { today } from '../../shared/dates.js';
+import { seedDemoActivity } from './demo-activity.js';
 
 export const DEMO_PASSWORD = 'tiendo-demo';
 
@@ -79,6 +81,18 @@ export async function loadPlanSeed(): Promise<PlanSeed> {
 export interface SeedOptions {
   /** Demo users (password tiendo-demo) and demo facilities: never in production. */
   demo: boolean;
+  /**
+   * With demo: a year of recorded work on the 2022 plan and a copy of the plan running this year
+   * (demo-activity.ts). Off for the tests' template, whose tests start from work nobody has touched.
+   */
+  demoActivity?: boolean;
+  /** The day the demo copy is built around (YYYY-MM-DD, Vietnam); defaults to today. */
+  today?: string;
+  /**
+   * The status the transcribed plans are created with, instead of the data file's (CLOSED: their year
+   * is 2022). Tests keep them ACTIVE, because they chase the plan's 2022 deadlines as if the year ran.
+   */
+  planStatus?: PlanStatus;
   /** Creates the first ADMIN when no administrator exists yet. */
   adminPassword?: string;
 }
@@ -120,6 +134,7 @@ export async function seedDatabase(rootEm: EntityManager, options: SeedOptions):
 
     const planFields = async ({ sourceTextFile, assumption, ...p }: PlanData) => ({
       ...p,
+      status: options.planStatus ?? p.status,
       sourceText: sourceTextFile ? await readFile(path.join(SEED_DIR, sourceTextFile), 'utf8') : null,
     });
     const parentPlan = await ensure(Plan, { code: seed.parentPlan.code }, await planFields(seed.parentPlan));
@@ -218,6 +233,7 @@ export async function seedDatabase(rootEm: EntityManager, options: SeedOptions):
           await ensure(IndicatorValue, { facility, asOf, supersedes: null }, values);
         }
       }
+      if (options.demoActivity) created += await seedDemoActivity(em, plan, options.today ?? today());
     }
 
     if (options.adminPassword && (await em.count(User, { role: Role.ADMIN, isDemo: false })) === 0) {

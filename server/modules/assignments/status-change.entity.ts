@@ -86,4 +86,9 @@ export class StatusChange {
   @Field(() => Date)
   @Property({ type: 'datetime' })
   at: Opt<Date> = new Date();
+
+  /** Written by the demo seed, not by anyone's work: flagged so it can be told apart and removed. */
+  @Field(() => Boolean, { description: 'Mục lịch sử minh họa do dữ liệu dùng thử tạo ra, không phải việc đã làm thật' })
+  @Property({ type: 'boolean' })
+  isDemo: Opt<boolean> = false;
 }

@@ -70,4 +70,9 @@ export class Plan extends BaseEntity {
   @Field(() => String, { nullable: true, description: 'Giả định khi nhập liệu: điều văn bản không nói rõ' })
   @Property({ type: 'text', nullable: true })
   assumption?: string | null;
+
+  /** The copy a demo install runs this year (see server/db/seed/demo-activity.ts): flagged so it can be told apart and removed. */
+  @Field(() => Boolean, { description: 'Kế hoạch minh họa để dùng thử, không phải kế hoạch thật' })
+  @Property({ type: 'boolean' })
+  isDemo: Opt<boolean> = false;
 }
