@@ -58,7 +58,7 @@ export const SORT_ALIASES: Record<string, Record<string, string>> = {
 /** A plan's full source text is large and read only on request: generic queries leave it out. */
 const PLAN_FIELDS = [
   'id', 'code', 'title', 'number', 'issuingBody', 'issueDate', 'issuePlaceAndDate', 'parentId', 'periodStart', 'periodEnd',
-  'signerName', 'signerTitle', 'status', 'assumption', 'createdAt', 'updatedAt', 'version',
+  'signerName', 'signerTitle', 'status', 'assumption', 'isDemo', 'createdAt', 'updatedAt', 'version',
 ];
 
 /** Evidence lists stay out of generic assignment queries: screens that need them ask for them. */
