@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
-import { Box, CircularProgress, Grid, MenuItem, Tab, Tabs, TextField, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Box, Grid, MenuItem, Tab, Tabs, TextField, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Loading, Title, useDataProvider, useGetIdentity, useGetList, useStore, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { ProgressTrend } from './ProgressTrend.js';
 import { ReportsCard } from './ReportsCard.js';
 import { TaskProgressTable } from './TaskProgress.js';
 import { UnitRanking, WorstUnits } from './UnitProgress.js';
+import { Pending } from './Pending.js';
 
 // Charts load with the tab that shows them: the first screen of a slow phone carries none.
 const UnitChart = lazy(() => import('./UnitChart.js'));
@@ -108,6 +109,10 @@ export default function Dashboard() {
   return (
     <Box sx={{ p: { xs: 1, sm: 2 }, display: 'flex', flexDirection: 'column', gap: { xs: 1, sm: 1.5 }, minWidth: 0, maxWidth: '100%' }} data-testid="dashboard">
       <Title title={translate('app.dashboard.title')} />
+      {/* On paper the plan picker is gone: the page says which plan it is about. */}
+      <Typography variant="h6" component="p" sx={{ display: 'none', '@media print': { display: 'block' } }} data-testid="print-heading">
+        {translate('app.dashboard.title')}: {plan.code} — {plan.title}
+      </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'flex-start' }}>
         <TextField
           select
@@ -145,7 +150,7 @@ export default function Dashboard() {
               {changes.data ? (
                 <RecentChanges changes={changes.data} since={since} shown={isSmall ? 2 : 4} fetched={CHANGES_FETCHED} />
               ) : (
-                <CircularProgress size={24} />
+                <Pending />
               )}
             </Grid>
           </Grid>
@@ -174,7 +179,7 @@ export default function Dashboard() {
           <TabPanel name="units" current={tab}>
             <UnitRanking rows={progress.data.byUnit} planId={planId} link={link} asOf={asOf} isSmall={isSmall} />
             {!isSmall && (
-              <Suspense fallback={<CircularProgress size={24} />}>
+              <Suspense fallback={<Pending />}>
                 <UnitChart rows={progress.data.byUnit} />
               </Suspense>
             )}
@@ -189,11 +194,11 @@ export default function Dashboard() {
             {overdue.data ? (
               <OverdueList items={overdue.data.items} total={overdue.data.total} planId={planId} asOf={asOf} isToday={isToday} isSmall={isSmall} />
             ) : (
-              <CircularProgress size={24} />
+              <Pending />
             )}
           </TabPanel>
           <TabPanel name="targets" current={tab}>
-            <Suspense fallback={<CircularProgress size={24} />}>{targets.data ? <Targets targets={targets.data} isSmall={isSmall} /> : <CircularProgress size={24} />}</Suspense>
+            <Suspense fallback={<Pending />}>{targets.data ? <Targets targets={targets.data} isSmall={isSmall} /> : <Pending />}</Suspense>
           </TabPanel>
         </>
       ) : null}

@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react';
-import { Card, CardActionArea, CardContent, Grid, Typography } from '@mui/material';
+import { Box, Card, CardActionArea, CardContent, Grid, Typography } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
 import { percent } from '../format.js';
 import type { ProgressFigures } from '../types.js';
+import { visuallyHidden } from './classes.js';
 import { assignmentListUrl } from './links.js';
 
 /** One figure: its name, the value large, one line of what it is made of; the whole card opens the work behind it. */
 function Kpi({ id, title, value, hint, colour, to, linkLabel }: { id: string; title: string; value: string; hint: ReactNode; colour?: string; to: string; linkLabel: string }) {
   return (
     <Card variant="outlined" sx={{ height: '100%' }}>
-      <CardActionArea component={Link} to={to} aria-label={`${title}: ${value}. ${linkLabel}`} sx={{ height: '100%' }} data-testid={`kpi-link-${id}`}>
+      <CardActionArea component={Link} to={to} sx={{ height: '100%' }} data-testid={`kpi-link-${id}`}>
         <CardContent sx={{ py: 1, px: 1.5, '&:last-child': { pb: 1 } }}>
           <Typography variant="body2" color="text.secondary" noWrap>
             {title}
@@ -20,6 +21,9 @@ function Kpi({ id, title, value, hint, colour, to, linkLabel }: { id: string; ti
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block', lineHeight: 1.3 }}>
             {hint}
           </Typography>
+          <Box component="span" sx={visuallyHidden}>
+            {linkLabel}
+          </Box>
         </CardContent>
       </CardActionArea>
     </Card>

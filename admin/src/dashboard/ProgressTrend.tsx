@@ -1,10 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
-import { Box, Card, CardContent, CardHeader, CircularProgress, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Box, Card, CardContent, CardHeader, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { formatDay, percent } from '../format.js';
 import type { PlanProgress } from '../types.js';
 import { fetchProgressSeries } from './api.js';
+import { Pending } from './Pending.js';
 
 const TrendChart = lazy(() => import('./TrendChart.js'));
 
@@ -54,13 +55,13 @@ export function ProgressTrend({ planId, from, to, units }: { planId: string; fro
       />
       <CardContent sx={{ pt: 0 }}>
         {series.isPending ? (
-          <CircularProgress size={24} />
+          <Pending />
         ) : !series.data ? (
           <Typography color="error">{translate('ra.notification.http_error')}</Typography>
         ) : (
           <>
             <Box sx={{ minHeight: 260 }} data-testid="trend-chart" data-points={series.data.length}>
-              <Suspense fallback={<CircularProgress size={24} />}>
+              <Suspense fallback={<Pending />}>
                 <TrendChart points={series.data} />
               </Suspense>
             </Box>

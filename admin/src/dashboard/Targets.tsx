@@ -7,7 +7,6 @@ import {
   CardContent,
   CardHeader,
   Chip,
-  CircularProgress,
   Collapse,
   IconButton,
   Table,
@@ -25,6 +24,8 @@ import type { AppDataProvider } from '../dataProvider.js';
 import { formatDay, todayInVietnam } from '../format.js';
 import type { TargetRow } from '../types.js';
 import { TargetStatusChip, targetPercent as num } from './TargetStatus.js';
+import { visuallyHidden } from './classes.js';
+import { Pending } from './Pending.js';
 
 /** A year before the deadline when the plan names neither a period nor an issue date. */
 function seriesStart(target: TargetRow): string {
@@ -46,7 +47,7 @@ function TargetDetailPanel({ target }: { target: TargetRow }) {
     queryKey: ['targetDetail', target.id, asOf, from, to],
     queryFn: () => dataProvider.targetDetail(target.id, asOf, from, to),
   });
-  if (detail.isPending) return <CircularProgress size={24} />;
+  if (detail.isPending) return <Pending />;
   if (!detail.data) return <Alert severity="error">{translate('ra.notification.http_error')}</Alert>;
   const history = detail.data.history;
   return (
@@ -135,16 +136,20 @@ export function Targets({ targets, isSmall = false }: { targets: TargetRow[]; is
         <Table size="small" data-testid="targets" sx={{ tableLayout: 'auto' }}>
           <TableHead>
             <TableRow>
-              <TableCell padding="checkbox" />
+              <TableCell padding="checkbox">
+                <Box component="span" sx={visuallyHidden}>
+                  {translate('app.dashboard.target_details')}
+                </Box>
+              </TableCell>
               {isSmall ? (
                 <TableCell>{translate('resources.Target.fields.title')}</TableCell>
               ) : (
                 <>
-                  <TableCell>{translate('resources.Target.fields.code')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.Target.fields.code')}</TableCell>
                   <TableCell sx={{ width: '55%' }}>{translate('resources.Target.fields.title')}</TableCell>
-                  <TableCell align="right">{translate('app.dashboard.threshold')}</TableCell>
-                  <TableCell align="right">{translate('app.dashboard.current')}</TableCell>
-                  <TableCell />
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('app.dashboard.threshold')}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{translate('app.dashboard.current')}</TableCell>
+                  <TableCell>{translate('resources.Target.fields.current.status')}</TableCell>
                 </>
               )}
             </TableRow>

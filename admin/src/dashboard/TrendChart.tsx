@@ -11,6 +11,7 @@ export default function TrendChart({ points }: { points: SeriesPoint[] }) {
   return (
     <LineChart
       height={260}
+      skipAnimation
       margin={{ left: 4, right: 16 }}
       xAxis={[{ scaleType: 'point', data: points.map((p) => formatDay(p.day)) }]}
       yAxis={[{ min: 0, max: 100, valueFormatter: (v: number) => `${v}%`, width: 44 }]}

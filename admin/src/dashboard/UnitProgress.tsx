@@ -21,7 +21,7 @@ import { formatDay, percent } from '../format.js';
 import type { PlanProgress, ProgressFigures } from '../types.js';
 import { URGING_ROLES } from '../letters/api.js';
 import { UrgeButton } from '../letters/UrgeButton.js';
-import { CLASS_COLOURS } from './classes.js';
+import { CLASS_COLOURS, visuallyHidden } from './classes.js';
 import { assignmentListUrl } from './links.js';
 import { nobodyHasFinished, rankUnits, worstUnits, type RankedRow } from './ranking.js';
 
@@ -77,7 +77,7 @@ export function WorstUnits({ rows, count, link, asOf, onShowAll }: { rows: Row[]
         title={translate('app.dashboard.worst_units')}
         slotProps={{ title: { variant: 'subtitle1', component: 'h2', fontWeight: 500 } }}
         action={
-          <MuiLink component="button" variant="body2" onClick={onShowAll} sx={{ mt: 1, mr: 1 }} data-testid="show-ranking">
+          <MuiLink component="button" variant="body2" onClick={onShowAll} sx={{ mt: 1, mr: 1 }} data-testid="show-ranking" data-print="hide">
             {translate('app.dashboard.full_ranking')}
           </MuiLink>
         }
@@ -153,8 +153,12 @@ export function UnitRanking({ rows, planId, link, asOf, isSmall }: { rows: Row[]
                     overdue: entry.row.figures.overdue,
                   })}
                 </Typography>
-                <ClassBar figures={entry.row.figures} />
-                {urge(entry.row)}
+                <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                  <Box sx={{ flex: 1 }}>
+                    <ClassBar figures={entry.row.figures} />
+                  </Box>
+                  {urge(entry.row)}
+                </Box>
               </ListItem>
             ))}
           </List>
@@ -169,7 +173,13 @@ export function UnitRanking({ rows, planId, link, asOf, isSmall }: { rows: Row[]
                   <TableCell align="right">{translate('app.dashboard.done_of_due')}</TableCell>
                   <TableCell align="right">{translate('app.dashboard.overdue')}</TableCell>
                   <TableCell align="right">{translate('app.dashboard.average_progress')}</TableCell>
-                  {mayUrge && <TableCell data-print="hide" />}
+                  {mayUrge && (
+                    <TableCell data-print="hide">
+                      <Box component="span" sx={visuallyHidden}>
+                        {translate('app.letters.urge')}
+                      </Box>
+                    </TableCell>
+                  )}
                 </TableRow>
               </TableHead>
               <TableBody>
