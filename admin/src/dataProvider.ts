@@ -38,10 +38,9 @@ export interface AppDataProvider extends DataProvider {
   updateProgress(params: ProgressParams): Promise<Assignment>;
   getAssignment(id: string): Promise<Assignment>;
   planProgress(planId: string, asOf?: string): Promise<PlanProgress>;
-  planTargets(planId: string): Promise<TargetRow[]>;
+  planTargets(planId: string, asOf?: string): Promise<TargetRow[]>;
   targetDetail(targetId: string, asOf: string, from: string, to: string): Promise<TargetDetail | null>;
   latestChanges(planId: string, first: number): Promise<LatestChange[]>;
-  overdueAssignments(planId: string): Promise<{ items: Assignment[]; total: number }>;
 }
 
 const base = buildGraphQLProvider({
@@ -145,13 +144,13 @@ export const dataProvider: AppDataProvider = {
     return data.planProgress;
   },
 
-  async planTargets(planId) {
+  async planTargets(planId, asOf) {
     const data = await gqlRequest<{ Plan: { targets: TargetRow[] } }>(
-      `query($planId: ID!) { Plan(id: $planId) { targets {
+      `query($planId: ID!, $asOf: LocalDate) { Plan(id: $planId) { targets {
         id code title note thresholdPercent comparator deadline plan { periodStart issueDate }
-        current { valuePercent met status notApplicableReason basedOnDemoData facilitiesCounted facilitiesInScope asOf }
+        current(asOf: $asOf) { valuePercent met status notApplicableReason basedOnDemoData facilitiesCounted facilitiesInScope asOf }
       } } }`,
-      { planId },
+      { planId, asOf: asOf ?? null },
     );
     return data.Plan?.targets ?? [];
   },
@@ -176,16 +175,5 @@ export const dataProvider: AppDataProvider = {
       { planId, first },
     );
     return data.latestChanges;
-  },
-
-  async overdueAssignments(planId) {
-    const data = await gqlRequest<{ allAssignments: Assignment[]; _allAssignmentsMeta: { count: number } }>(
-      `query($filter: AssignmentFilter) {
-        allAssignments(filter: $filter, perPage: 100, sortField: "dueDate", sortOrder: "ASC") { ${ASSIGNMENT_FIELDS} urgeCount }
-        _allAssignmentsMeta(filter: $filter) { count }
-      }`,
-      { filter: { planId, deadlineClass: 'OVERDUE' } },
-    );
-    return { items: data.allAssignments, total: data._allAssignmentsMeta.count };
   },
 };

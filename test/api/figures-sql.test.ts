@@ -136,6 +136,25 @@ describe('figures from SQL equal the pure rules', () => {
     }
   });
 
+  it('the series over time gives computeFigures() on each of its days, instants either side of midnight included', async () => {
+    const res = await server.gql(
+      `query($p: ID!) { planProgressSeries(planId: $p, from: "2022-06-25", to: "2023-01-05", points: 60) {
+        day total doneOnTime doneLate notDoneWithinDeadline overdue comeDue completionRate overdueRate } }`,
+      { p: planId },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const points = res.data!.planProgressSeries as Array<Record<string, number | null> & { day: string }>;
+    expect(points).toHaveLength(60);
+    for (const { day, ...figures } of points) {
+      const { averageProgress: _notInTheSeries, ...expected } = computeFigures(plan, day);
+      for (const [key, value] of Object.entries(expected)) {
+        if (typeof value === 'number' && !Number.isInteger(value)) expect(figures[key], `${key} ${day}`).toBeCloseTo(value, 9);
+        else expect(figures[key], `${key} ${day}`).toBe(value);
+      }
+    }
+  });
+
   it('the list filter by deadline class finds exactly the assignments of that class', async () => {
     const day = '2022-12-31';
     const res = await server.gql(

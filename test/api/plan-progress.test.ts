@@ -107,9 +107,9 @@ describe('planProgress agrees with hand-computed figures', () => {
     });
   });
 
-  it('as of ten days ago nothing had been done and nothing was late', async () => {
+  it('as of ten days ago nothing had been done and nothing was late, and F, cancelled today, was still to do', async () => {
     const p = (await server.gql(PROGRESS, { planId, asOf: day(-10) }, tokens.phochutich)).data!.planProgress;
-    expect(p.overall).toEqual(f(5, 0, 0, 5, 0, 0, null, 0));
+    expect(p.overall).toEqual(f(6, 0, 0, 6, 0, 0, null, 0));
   });
 
   it('as of twenty days ahead every deadline has passed: 2 done of 5, 3 overdue', async () => {

@@ -32,7 +32,7 @@ describe('the ladder in the admin', { timeout: 120_000 }, () => {
 
   it('the overview’s overdue list says how many times each late assignment was chased', async () => {
     leader = await signIn(browser, server, 'phochutich');
-    await leader.page.goto(`${server.url}/#/overview`);
+    await leader.page.goto(`${server.url}/#/overview?tab=overdue`);
     const list = leader.page.locator('[data-testid="overdue-list"]');
     await list.waitFor();
     await expect.poll(() => list.locator('[data-testid="urge-count"]').count()).toBeGreaterThan(0);

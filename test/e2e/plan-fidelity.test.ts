@@ -21,7 +21,7 @@ describe('the admin says where the plan does not apply and what the data entry a
 
   it('the overview shows T5’s hospital part as “Không áp dụng”, with its reason, and the targets’ note', async () => {
     leader = await signIn(browser, server, 'phochutich');
-    await leader.page.goto(`${server.url}/#/overview`);
+    await leader.page.goto(`${server.url}/#/overview?tab=targets`);
     const status = leader.page.locator('[data-testid="target-status-T5.2"]');
     await status.waitFor();
     expect(await status.getAttribute('data-status')).toBe('NOT_APPLICABLE');

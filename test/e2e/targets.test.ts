@@ -18,7 +18,7 @@ afterAll(async () => {
 describe('the overview’s targets', { timeout: 120_000 }, () => {
   it('show a status chip, and under each target its communes and its value over time against the threshold', async () => {
     const leader = await signIn(browser, server, 'phochutich');
-    await leader.page.goto(`${server.url}/#/overview`);
+    await leader.page.goto(`${server.url}/#/overview?tab=targets`);
     const status = leader.page.locator('[data-testid="target-status-T1"]');
     await status.waitFor();
     // The seeded plan's deadline (31/12/2022) has passed: a target is met or not, in Vietnamese.

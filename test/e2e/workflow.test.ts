@@ -48,9 +48,11 @@ describe('an assignment from start to verification, in the browser', { timeout: 
     expect(shown.completion).toBe(shownPercent(api.completionRate));
     expect(shown.overdue).toBe(shownPercent(api.overdueRate));
     await leader.page.locator('[data-testid="unit-chart"] svg').first().waitFor();
-    await leader.page.locator('[data-testid="targets"]').waitFor();
     await expect(leader.page.locator('[data-testid="unit-ranking"] tbody tr').count()).resolves.toBeGreaterThan(3);
     await screenshot(leader.page, 'dashboard-desktop');
+    // The targets are one tab away.
+    await leader.page.locator('[data-testid="tab-targets"]').click();
+    await leader.page.locator('[data-testid="targets"]').waitFor();
     await leader.page.setViewportSize(PHONE);
     await screenshot(leader.page, 'dashboard-phone');
     await leader.page.setViewportSize(DESKTOP);

@@ -442,6 +442,12 @@ function readProbes(): Record<string, (a: Actor, p: Pick3) => Probe> {
     field: 'planProgress',
     allowed: model.readsPlan(a),
   });
+  reads.planProgressSeries = (a, p) => ({
+    query: 'query($planId: ID!, $points: Int) { planProgressSeries(planId: $planId, from: "2022-01-01", to: "2022-12-31", points: $points) { day } }',
+    variables: { planId: at(fixtures.planIds, p.target), points: 1 + (p.variant % 12) },
+    field: 'planProgressSeries',
+    allowed: model.readsPlan(a),
+  });
   return reads;
 }
 

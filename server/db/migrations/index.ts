@@ -14,6 +14,7 @@ import { Migration20261129221429_indicator_value_corrections } from './Migration
 import { Migration20261129233250_unit_and_compiled_reports } from './Migration20261129233250_unit_and_compiled_reports.js';
 import { Migration20261129235716_awards } from './Migration20261129235716_awards.js';
 import { Migration20261130001335_demo_flags } from './Migration20261130001335_demo_flags.js';
+import { Migration20261201090000_status_change_cancel_index } from './Migration20261201090000_status_change_cancel_index.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the same list runs under tsx,
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129233250_unit_and_compiled_reports', class: Migration20261129233250_unit_and_compiled_reports },
   { name: 'Migration20261129235716_awards', class: Migration20261129235716_awards },
   { name: 'Migration20261130001335_demo_flags', class: Migration20261130001335_demo_flags },
+  { name: 'Migration20261201090000_status_change_cancel_index', class: Migration20261201090000_status_change_cancel_index },
 ];

@@ -7,6 +7,7 @@ import { EscalationLevelCounts } from '../escalations/escalation.counts.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
+import { MAX_SERIES_POINTS } from './progress.service.js';
 
 @ObjectType({ description: 'Số liệu tiến độ theo bốn loại: đúng hạn, quá hạn, trong hạn, chưa xong quá hạn' })
 export class ProgressFiguresType {
@@ -86,8 +87,52 @@ export class PlanProgress {
   byTask: TaskProgress[];
 }
 
+@ObjectType({ description: 'Số liệu tiến độ tại một ngày của chuỗi theo thời gian (như planProgress(asOf) tại ngày đó)' })
+export class ProgressSeriesPointType {
+  @Field(() => LocalDateScalar)
+  day: string;
+
+  @Field(() => Int, { description: 'Số phân công được tính tại ngày đó (không gồm phân công đã hủy trước hoặc trong ngày)' })
+  total: number;
+
+  @Field(() => Int)
+  doneOnTime: number;
+
+  @Field(() => Int)
+  doneLate: number;
+
+  @Field(() => Int)
+  notDoneWithinDeadline: number;
+
+  @Field(() => Int)
+  overdue: number;
+
+  @Field(() => Int)
+  comeDue: number;
+
+  @Field(() => Float, { nullable: true, description: 'Tỷ lệ hoàn thành trên số đã đến hạn (0–1)' })
+  completionRate: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Tỷ lệ chưa hoàn thành quá hạn trên tổng số (0–1)' })
+  overdueRate: number | null;
+}
+
 @Resolver()
 export class ProgressResolver {
+  @Query(() => [ProgressSeriesPointType], {
+    description: `Diễn biến tiến độ của kế hoạch (hoặc của một đơn vị) từ ngày from đến ngày to, cách đều, tối đa ${MAX_SERIES_POINTS} điểm; mỗi điểm bằng planProgress tại ngày đó`,
+  })
+  planProgressSeries(
+    @Arg('planId', () => ID) planId: string,
+    @Arg('from', () => LocalDateScalar) from: string,
+    @Arg('to', () => LocalDateScalar) to: string,
+    @Ctx() ctx: Context,
+    @Arg('points', () => Int, { defaultValue: 12 }) points: number,
+    @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
+  ): Promise<ProgressSeriesPointType[]> {
+    return ctx.services.progress.planProgressSeries(planId, from, to, points, unitId ?? undefined);
+  }
+
   @Query(() => PlanProgress, { description: 'Số liệu tiến độ của kế hoạch tại ngày asOf (mặc định hôm nay, giờ Việt Nam)' })
   async planProgress(
     @Arg('planId', () => ID) planId: string,

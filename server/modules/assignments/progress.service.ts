@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, type Viewer } from '../../auth/policy.js';
-import { notFound } from '../../shared/errors.js';
+import { badInput, notFound } from '../../shared/errors.js';
+import { daysBetween } from '../../shared/dates.js';
 import type { Lean } from '../../shared/lean.js';
 import { isId } from '../../shared/resource.service.js';
 import { concurrencyLimit } from '../../shared/concurrency.js';
@@ -10,6 +11,8 @@ import type { Task } from '../tasks/task.entity.js';
 import type { Unit } from '../units/unit.entity.js';
 import { NO_ESCALATIONS, planEscalationCounts, type EscalationLevelCounts } from '../escalations/escalation.counts.js';
 import { figuresFromCounts, planCounts, type ClassCounts } from './progress.sql.js';
+import { progressSeries, type ProgressSeriesPoint } from './progress-series.sql.js';
+import { historyDays } from '../targets/target-status.js';
 import type { ProgressFigures } from './deadline.js';
 
 export interface PlanProgressResult {
@@ -26,6 +29,11 @@ export interface PlanProgressResult {
  * at once use both cores fully, more would only hold more answers in memory at the same time.
  */
 const planProgressSlots = concurrencyLimit(4);
+
+/** A chart needs no more points than this; the statement's cost grows with them. */
+export const MAX_SERIES_POINTS = 60;
+/** Ten years of days: longer than any plan's period. */
+const MAX_SERIES_SPAN_DAYS = 3660;
 
 const EMPTY: ClassCounts = { total: 0, doneOnTime: 0, doneLate: 0, notDoneWithinDeadline: 0, overdue: 0, comeDue: 0, doneComeDue: 0, progressSum: 0 };
 
@@ -50,6 +58,23 @@ export class ProgressService {
     const plan = isId(planId) ? await this.loaders.plan.load(planId) : null;
     if (!plan) throw notFound('kế hoạch', planId);
     return planProgressSlots(() => this.figures(plan, asOf));
+  }
+
+  /**
+   * The four classes and the rates on evenly spaced days from `from` to `to` (both included), for the
+   * plan or for one of its units: the points of planProgress(asOf) on those days, in one statement.
+   */
+  async planProgressSeries(planId: string, from: string, to: string, points: number, unitId?: string): Promise<ProgressSeriesPoint[]> {
+    authorize(this.viewer, 'plan:read');
+    if (from > to) throw badInput('Ngày bắt đầu phải trước ngày kết thúc.', { argument: 'from' });
+    if (daysBetween(from, to) > MAX_SERIES_SPAN_DAYS) throw badInput('Khoảng thời gian tối đa là 10 năm.', { argument: 'to' });
+    if (!Number.isInteger(points) || points < 1 || points > MAX_SERIES_POINTS) {
+      throw badInput(`Số điểm phải từ 1 đến ${MAX_SERIES_POINTS}.`, { argument: 'points' });
+    }
+    const plan = isId(planId) ? await this.loaders.plan.load(planId) : null;
+    if (!plan) throw notFound('kế hoạch', planId);
+    if (unitId !== undefined && !(isId(unitId) && (await this.loaders.unit.load(unitId)))) throw notFound('đơn vị', unitId);
+    return planProgressSlots(() => progressSeries(this.em, plan.id, historyDays(from, to, points), unitId));
   }
 
   private async figures(plan: Lean<Plan>, asOf: string): Promise<PlanProgressResult> {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProgressFigures } from './deadline.js';
+import { deadlineClassAsOfSql } from './deadline.sql.js';
 
 /** What PostgreSQL counts for one group; the rates are derived from these in figuresFromCounts. */
 export type ClassCounts = Omit<ProgressFigures, 'completionRate' | 'overdueRate' | 'averageProgress'> & {
@@ -17,10 +18,10 @@ export interface PlanCounts {
 
 /**
  * One pass over the plan's assignments, grouped four ways at once. The class is the shared SQL
- * definition (assignment_deadline_class), the same that filters the lists; cancelled work (class null)
- * counts nowhere, as in computeFigures().
+ * definition (assignment_deadline_class, with the history for work cancelled after a past day), the same
+ * that filters the lists; cancelled work (class null) counts nowhere, as in computeFigures().
  */
-const PLAN_COUNTS_SQL = `
+const planCountsSql = (classSql: string) => `
   select grouping(a.unit_id) = 0 as by_unit, grouping(a.task_id) = 0 as by_task, grouping(t.parent_id) = 0 as by_parent,
          a.unit_id, a.task_id, t.parent_id,
          count(c.cls)::int as total,
@@ -33,7 +34,7 @@ const PLAN_COUNTS_SQL = `
          coalesce(sum(a.progress) filter (where c.cls is not null), 0)::float8 as progress_sum
     from assignment a
     join task t on t.id = a.task_id
-    cross join lateral (select assignment_deadline_class(a, ?::date) as cls) c
+    cross join lateral (select ${classSql} as cls) c
    where a.plan_id = ?
    group by grouping sets ((), (a.unit_id), (a.task_id), (t.parent_id))`;
 
@@ -55,7 +56,8 @@ interface CountRow {
 }
 
 export async function planCounts(em: EntityManager, planId: string, asOf: string): Promise<PlanCounts> {
-  const rows = await em.getConnection().execute<CountRow[]>(PLAN_COUNTS_SQL, [asOf, asOf, asOf, planId]);
+  const cls = deadlineClassAsOfSql('a', asOf);
+  const rows = await em.getConnection().execute<CountRow[]>(planCountsSql(cls.sql), [asOf, asOf, ...cls.params, planId]);
   const result: PlanCounts = { overall: undefined, byUnit: new Map(), byTask: new Map(), byParentTask: new Map() };
   for (const row of rows) {
     const counts: ClassCounts = {

@@ -41,6 +41,11 @@ registerEnumType(AssignmentAction, { name: 'AssignmentAction', description: 'Tha
   name: 'status_change_plan_recent_index',
   expression: 'create index "status_change_plan_recent_index" on "status_change" ("plan_id", "at" DESC, "id" DESC)',
 })
+// When each cancelled assignment was cancelled, for figures as of a past day (deadline.sql.ts).
+@Index({
+  name: 'status_change_cancel_index',
+  expression: `create index "status_change_cancel_index" on "status_change" ("assignment_id", "at") where "action" = 'CANCEL'`,
+})
 @Trigger({
   name: 'status_change_append_only',
   timing: 'before',
