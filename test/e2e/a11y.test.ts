@@ -53,7 +53,7 @@ const SCREENS: Screen[] = [
     path: '/#/overview',
     ready: async (page) => {
       await page.locator('[data-testid="kpi-completion"]').waitFor();
-      await page.locator('[data-testid="targets"]').waitFor();
+      await page.locator('[data-testid="unit-ranking"]').first().waitFor();
     },
   },
   {

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { axeFindings, blocking } from './axe.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TRANSITION } from '../helpers/queries.js';
 import { DESKTOP, PHONE, SCREENSHOTS, launchBrowser, screenshot, signIn, type Session } from './browser.js';
@@ -47,7 +46,6 @@ async function openTab(page: Page, tab: string) {
   await page.waitForLoadState('networkidle');
 }
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The phone's page may be at most this many screens tall, whichever tab is open. */
 const PHONE_SCREENS = 5;
@@ -388,14 +386,8 @@ describe('the overview, for the vice-chairman', { timeout: 180_000 }, () => {
       await openOverview(page);
       for (const tab of Object.keys(TAB_CONTENT)) {
         await openTab(page, tab);
-        // Evaluated rather than added as a script tag: the page's CSP refuses inline scripts, as it should.
-        await page.evaluate(AXE);
-        const violations = await page.evaluate(async () => {
-          const result = await (window as any).axe.run({ include: [['[data-testid="dashboard"]']] }, { resultTypes: ['violations'] });
-          return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n: any) => n.target.join(' ')) }));
-        });
-        // The theme's primary blue on the page background (4.41:1) is the palette of every screen, not of this one.
-        const serious = violations.filter((v: any) => ['serious', 'critical'].includes(v.impact) && v.id !== 'color-contrast');
+        // The whole page: the overview's content and the frame around it.
+        const serious = blocking(await axeFindings(page));
         expect(serious, `${tab} at ${page.viewportSize()!.width}px`).toEqual([]);
       }
     }
