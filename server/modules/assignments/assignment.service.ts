@@ -82,11 +82,14 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     if (filter.dueAfter) qb.andWhere({ dueDate: { $gte: filter.dueAfter } });
     const text = searchText(filter.q);
     if (text) {
-      // Through the task and the unit rather than across the join, so each side uses its own trigram index.
+      // The matching tasks and units first, each through its own trigram index, then their assignments
+      // through the task and unit indexes. Across the join instead, every assignment's task title and
+      // unit name would be unaccented; with `in (select …)` the two subqueries only become hashed
+      // filters over a scan of every assignment.
       const tasks = anyContains(['title'], text);
       const units = anyContains(['name', 'code'], text);
       qb.andWhere(
-        `(a.task_id in (select id from task where ${tasks.sql} or number = ?) or a.unit_id in (select id from unit where ${units.sql}))`,
+        `(a.task_id = any(array(select id from task where ${tasks.sql} or number = ?)) or a.unit_id = any(array(select id from unit where ${units.sql})))`,
         [...tasks.params, text, ...units.params],
       );
     }

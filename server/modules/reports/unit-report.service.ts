@@ -105,8 +105,14 @@ export class UnitReportService implements ResourceOperations<UnitReport, UnitRep
     }
     const text = searchText(filter.q);
     if (text) {
-      const { sql, params: patterns } = anyContains(['o.subject', 'ru.name', 'ru.code'], text);
-      add(sql, ...patterns);
+      // As the assignment search: the matching obligations and units through their trigram indexes,
+      // then their reports, rather than unaccenting every joined row.
+      const subjects = anyContains(['subject'], text);
+      const units = anyContains(['name', 'code'], text);
+      add(
+        `(r.obligation_id = any(array(select id from reporting_obligation where ${subjects.sql})) or r.unit_id = any(array(select id from unit where ${units.sql})))`,
+        ...subjects.params, ...units.params,
+      );
     }
     const sql = `${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''}
       order by ${SORT_COLUMN[field]} ${dir} nulls last, ru.code, r.id limit ? offset ?`;
