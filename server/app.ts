@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import compression from 'compression';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
@@ -36,6 +36,7 @@ import { assertRedisReachable, producerConnection } from '../jobs/connection.js'
 import { createQueues, type Queues } from '../jobs/queues.js';
 import { sendHttpError } from './shared/http-errors.js';
 import { consoleLogger, type Logger } from './shared/logger.js';
+import { staticFiles } from './shared/static-files.js';
 import { watchRedis } from './shared/redis-watch.js';
 import { projectPath } from './paths.js';
 import { NotificationHub } from './modules/notifications/notification.live.js';
@@ -116,6 +117,10 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config), requestTimeout(config.limits.requestTimeoutMs, config.limits.uploadTimeoutMs));
+  // Officers work over slow provincial and mobile links: GraphQL answers, exports and the queue board
+  // go out compressed (Brotli when asked for). The admin's own files were compressed at build time and
+  // carry their Content-Encoding already, which this leaves alone.
+  app.use(compression());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -144,9 +149,10 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   app.get('/facilities/template.xlsx', facilityTemplateHandler(orm, config, logger));
   app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard(orm, config, queues, credentials));
   if (existsSync(ADMIN_DIST)) {
-    app.use(express.static(ADMIN_DIST, { index: 'index.html', maxAge: '1h' }));
+    const admin = staticFiles(ADMIN_DIST, { hashedPrefix: '/assets/', indexFile: 'index.html' });
+    app.use(admin.files);
     // Client-side routes of the admin all load the same page.
-    app.get(/^\/(?!graphql|healthz|readyz|admin\/queues).*/, (_req, res) => res.sendFile(path.join(ADMIN_DIST, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|readyz|admin\/queues).*/, admin.page);
   }
   app.use(jsonErrorHandler(logger));
 

@@ -1,16 +1,7 @@
-import buildGraphQLProvider from 'ra-data-graphql-simple';
-import { buildSchema, introspectionFromSchema } from 'graphql';
 import type { DataProvider } from 'react-admin';
-import schemaSdl from '../../schema/schema.graphql?raw';
 import { toAppError } from './errors.js';
-import { GRAPHQL_URL, gqlRequest } from './graphql.js';
+import { gqlRequest } from './graphql.js';
 import type { Assignment, AssignmentAction, LatestChange, PlanProgress, TargetDetail, TargetRow } from './types.js';
-
-/**
- * Introspection from the committed SDL, not from the server: production refuses introspection to
- * everyone but administrators, and the admin must work for officers too.
- */
-const schema = introspectionFromSchema(buildSchema(schemaSdl)).__schema;
 
 export const ASSIGNMENT_FIELDS = `id version status role scope assumption progress note blockedReason dueDate
   deadlineClass daysOverdue allowedActions evidenceCount mayAttachEvidence planId taskId unitId updatedAt submittedAt completedAt
@@ -43,10 +34,18 @@ export interface AppDataProvider extends DataProvider {
   latestChanges(planId: string, first: number): Promise<LatestChange[]>;
 }
 
-const base = buildGraphQLProvider({
-  clientOptions: { uri: GRAPHQL_URL, credentials: 'include' },
-  introspection: { schema } as never,
-}) as unknown as DataProvider;
+/**
+ * The generic provider brings Apollo Client, graphql-js and the whole schema: about a third of the
+ * admin's code, loaded with the first list or record rather than with the sign-in page, which on a
+ * 1.6 Mbps provincial link is seconds of blank screen.
+ */
+let base: Promise<DataProvider> | undefined;
+const loadBase = () => (base ??= import('./dataProvider.generic.js').then((m) => m.genericDataProvider()).catch((error: unknown) => {
+  // A chunk that failed over a bad link is asked for again next time rather than failing for good.
+  base = undefined;
+  throw error;
+}));
+const GENERIC_METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
 
 /** Columns show the reference id; the API sorts by the referenced row's order. */
 export const SORT_ALIASES: Record<string, Record<string, string>> = {
@@ -80,23 +79,22 @@ const DEFAULT_FIELDS: Record<string, string[]> = { Plan: PLAN_FIELDS, Assignment
 
 /** Every call goes through toAppError, so screens see one error shape with a Vietnamese message. */
 const guarded = Object.fromEntries(
-  Object.entries(base).map(([name, method]) => [
+  GENERIC_METHODS.map((name) => [
     name,
-    typeof method === 'function'
-      ? async (resource: string, params: Record<string, any>) => {
-          // react-admin's default sort is "id", which the API does not sort by: fall back to each list's own order.
-          if (params?.sort?.field === 'id') params = { ...params, sort: undefined };
-          const fields = DEFAULT_FIELDS[resource];
-          if (fields && !params?.meta?.sparseFields) params = { ...params, meta: { ...params?.meta, sparseFields: fields } };
-          const alias = SORT_ALIASES[resource]?.[params?.sort?.field];
-          if (alias) params = { ...params, sort: { ...params.sort, field: alias } };
-          try {
-            return await (method as (...args: unknown[]) => Promise<unknown>)(resource, params);
-          } catch (error) {
-            throw toAppError(error);
-          }
-        }
-      : method,
+    async (resource: string, params: Record<string, any>) => {
+      // react-admin's default sort is "id", which the API does not sort by: fall back to each list's own order.
+      if (params?.sort?.field === 'id') params = { ...params, sort: undefined };
+      const fields = DEFAULT_FIELDS[resource];
+      if (fields && !params?.meta?.sparseFields) params = { ...params, meta: { ...params?.meta, sparseFields: fields } };
+      const alias = SORT_ALIASES[resource]?.[params?.sort?.field];
+      if (alias) params = { ...params, sort: { ...params.sort, field: alias } };
+      try {
+        const method = (await loadBase())[name] as (...args: unknown[]) => Promise<unknown>;
+        return await method(resource, params);
+      } catch (error) {
+        throw toAppError(error);
+      }
+    },
   ]),
 ) as unknown as DataProvider;
 

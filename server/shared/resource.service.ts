@@ -1,9 +1,10 @@
-import { ReferenceKind, wrap, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import { raw, ReferenceKind, wrap, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, type Permission, type Viewer } from '../auth/policy.js';
 import { badInput, conflict, notFound } from './errors.js';
 import { OrderDirection, type Page, type Window } from './pagination.js';
 import { displayedProps, leanMapped, type Lean } from './lean.js';
+import { containsCondition, containsPattern, searchText } from './search.js';
 
 export interface ResourceSpec {
   /** Vietnamese name used in messages, e.g. "kế hoạch". */
@@ -42,10 +43,6 @@ function ids(value: unknown): string[] {
   return list.length ? list : ['00000000-0000-0000-0000-000000000000'];
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
 /**
  * Read and write for reference data edited from the admin: typed filters become MikroORM queries,
  * `<relation>Id` arguments become checked references, and every write is authorised and versioned.
@@ -72,11 +69,8 @@ export class ResourceService<T extends Entity> implements ResourceOperations<T, 
       if (value === undefined || value === null) continue;
       if (key === 'ids') conditions.push({ id: { $in: ids(value) } });
       else if (key === 'q') {
-        const text = String(value).trim();
-        if (text) {
-          const pattern = `%${escapeLike(text)}%`;
-          conditions.push({ $or: this.spec.searchFields.map((field) => ({ [field]: { $ilike: pattern } })) });
-        }
+        const text = searchText(value);
+        if (text && this.spec.searchFields.length) conditions.push({ $or: this.searchConditions(text) });
       } else {
         const isRelation = key.endsWith('Id');
         const property = isRelation ? key.slice(0, -2) : key;
@@ -85,6 +79,15 @@ export class ResourceService<T extends Entity> implements ResourceOperations<T, 
       }
     }
     return (conditions.length ? { $and: conditions } : {}) as FilterQuery<T>;
+  }
+
+  /** One condition per search field, each ignoring marks and case; a fresh raw key per use, as MikroORM asks. */
+  private searchConditions(text: string): Record<string, unknown>[] {
+    const pattern = containsPattern(text);
+    return this.spec.searchFields.map((field) => {
+      const column = this.meta.properties[field as never].fieldNames[0];
+      return { [raw((alias: string) => containsCondition(`${alias}."${column}"`), [pattern])]: [] };
+    });
   }
 
   protected orderBy(sortField?: string | null, direction?: OrderDirection) {

@@ -13,6 +13,7 @@ import { Migration20261129221424_scope_and_assumptions } from './Migration202611
 import { Migration20261129221429_indicator_value_corrections } from './Migration20261129221429_indicator_value_corrections.js';
 import { Migration20261129233250_unit_and_compiled_reports } from './Migration20261129233250_unit_and_compiled_reports.js';
 import { Migration20261129235716_awards } from './Migration20261129235716_awards.js';
+import { Migration20261130001122_search_without_diacritics } from './Migration20261130001122_search_without_diacritics.js';
 import { Migration20261130001335_demo_flags } from './Migration20261130001335_demo_flags.js';
 import { Migration20261201090000_status_change_cancel_index } from './Migration20261201090000_status_change_cancel_index.js';
 
@@ -35,6 +36,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129221429_indicator_value_corrections', class: Migration20261129221429_indicator_value_corrections },
   { name: 'Migration20261129233250_unit_and_compiled_reports', class: Migration20261129233250_unit_and_compiled_reports },
   { name: 'Migration20261129235716_awards', class: Migration20261129235716_awards },
+  { name: 'Migration20261130001122_search_without_diacritics', class: Migration20261130001122_search_without_diacritics },
   { name: 'Migration20261130001335_demo_flags', class: Migration20261130001335_demo_flags },
   { name: 'Migration20261201090000_status_change_cancel_index', class: Migration20261201090000_status_change_cancel_index },
 ];

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode, badInput, conflict, notFound } from '../../shar
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { isId, type ResourceOperations } from '../../shared/resource.service.js';
 import { leanMapped, leanRows, type Lean } from '../../shared/lean.js';
+import { anyContains, searchText } from '../../shared/search.js';
 import type { Loaders } from '../../loaders.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { EscalationService } from '../escalations/escalation.service.js';
@@ -79,9 +80,18 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     if (filter.scope) qb.andWhere({ scope: filter.scope });
     if (filter.dueBefore) qb.andWhere({ dueDate: { $lte: filter.dueBefore } });
     if (filter.dueAfter) qb.andWhere({ dueDate: { $gte: filter.dueAfter } });
-    if (filter.q?.trim()) {
-      const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      qb.andWhere('(t.title ilike ? or t.number = ? or u.name ilike ? or u.code ilike ?)', [pattern, filter.q.trim(), pattern, pattern]);
+    const text = searchText(filter.q);
+    if (text) {
+      // The matching tasks and units first, each through its own trigram index, then their assignments
+      // through the task and unit indexes. Across the join instead, every assignment's task title and
+      // unit name would be unaccented; with `in (select …)` the two subqueries only become hashed
+      // filters over a scan of every assignment.
+      const tasks = anyContains(['title'], text);
+      const units = anyContains(['name', 'code'], text);
+      qb.andWhere(
+        `(a.task_id = any(array(select id from task where ${tasks.sql} or number = ?)) or a.unit_id = any(array(select id from unit where ${units.sql})))`,
+        [...tasks.params, text, ...units.params],
+      );
     }
     if (filter.deadlineClass) {
       const { sql, params } = deadlineClassCondition('a', filter.deadlineClass, filter.asOf ?? today());

@@ -1,7 +1,9 @@
+import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { isId, type ResourceOperations } from '../../shared/resource.service.js';
+import { containsPattern, searchKey, searchText } from '../../shared/search.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventFilter } from './audit-event.inputs.js';
 import { authorize, type Viewer } from '../../auth/policy.js';
@@ -29,7 +31,9 @@ export class AuditEventService implements ResourceOperations<AuditEvent> {
     if (filter.action?.length) where.push({ action: { $in: filter.action } });
     if (filter.subjectUserId) where.push({ subjectUser: id(filter.subjectUserId) });
     if (filter.subjectTokenId) where.push({ subjectToken: id(filter.subjectTokenId) });
-    if (filter.q?.trim()) where.push({ username: { $ilike: `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+    const text = searchText(filter.q);
+    // Usernames are lower case without marks already; only what was typed needs folding.
+    if (text) where.push({ [raw((alias: string) => `${alias}.username like ${searchKey('?')}`, [containsPattern(text)])]: [] });
     if (filter.after) where.push({ at: { $gte: filter.after } });
     if (filter.before) where.push({ at: { $lt: filter.before } });
     const [items, total] = await this.em.findAndCount(AuditEvent, where.length ? { $and: where } : {}, {

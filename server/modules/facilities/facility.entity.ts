@@ -2,6 +2,7 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
+import { searchIndex } from '../../shared/search.js';
 import { Unit } from '../units/unit.entity.js';
 
 export enum FacilitySector {
@@ -24,6 +25,9 @@ registerEnumType(FacilityLevel, { name: 'FacilityLevel', description: 'Cấp h�
 /** A school or health facility in a commune; its indicator values feed the plan's targets. */
 @ObjectType({ description: 'Cơ sở giáo dục hoặc cơ sở y tế' })
 @Entity({ tableName: 'facility' })
+// Searched with `q` without diacritics (see shared/search.ts).
+@Index(searchIndex('facility', 'name'))
+@Index(searchIndex('facility', 'code'))
 export class Facility extends BaseEntity {
   @Field(() => String)
   @Unique()

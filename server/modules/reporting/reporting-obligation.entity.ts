@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
+import { searchIndex } from '../../shared/search.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -14,6 +15,8 @@ registerEnumType(ReportPeriod, { name: 'ReportPeriod', description: 'Kỳ báo c
 /** Who reports what to whom by when, and through which office the report is aggregated. */
 @ObjectType({ description: 'Nghĩa vụ báo cáo' })
 @Entity({ tableName: 'reporting_obligation' })
+// Searched with `q` without diacritics (see shared/search.ts).
+@Index(searchIndex('reporting_obligation', 'subject'))
 @Unique({ properties: ['plan', 'reporter', 'recipient', 'period', 'dueBefore'] })
 // The aggregating office's view: the reports that come up through it.
 @Index({ properties: ['through'] })

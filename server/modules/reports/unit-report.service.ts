@@ -3,6 +3,7 @@ import { actingUserId, authorize, can, requireViewer, type Viewer } from '../../
 import { today } from '../../shared/dates.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import { leanRows, type Lean } from '../../shared/lean.js';
+import { anyContains, searchText } from '../../shared/search.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { isId, type ResourceOperations } from '../../shared/resource.service.js';
 import { DeadlineClass } from '../assignments/deadline.js';
@@ -102,10 +103,16 @@ export class UnitReportService implements ResourceOperations<UnitReport, UnitRep
     if (filter.deadlineClass) {
       add('unit_report_deadline_class(r.state, r.submitted_at, r.reviewed_at, o.due_before, ?::date) = ?', filter.asOf ?? today(), filter.deadlineClass);
     }
-    if (filter.q?.trim()) {
-      add(`(o.subject ilike ? or ru.name ilike ? or ru.code ilike ?)`,
-        `%${escapeLike(filter.q.trim())}%`,
-        `%${escapeLike(filter.q.trim())}%`, `%${escapeLike(filter.q.trim())}%`);
+    const text = searchText(filter.q);
+    if (text) {
+      // As the assignment search: the matching obligations and units through their trigram indexes,
+      // then their reports, rather than unaccenting every joined row.
+      const subjects = anyContains(['subject'], text);
+      const units = anyContains(['name', 'code'], text);
+      add(
+        `(r.obligation_id = any(array(select id from reporting_obligation where ${subjects.sql})) or r.unit_id = any(array(select id from unit where ${units.sql})))`,
+        ...subjects.params, ...units.params,
+      );
     }
     const sql = `${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''}
       order by ${SORT_COLUMN[field]} ${dir} nulls last, ru.code, r.id limit ? offset ?`;
@@ -277,7 +284,3 @@ const ACTION_WORDS: Record<UnitReportAction, string> = {
   [UnitReportAction.RETURN]: 'trả lại',
   [UnitReportAction.ACCEPT]: 'tiếp nhận',
 };
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}

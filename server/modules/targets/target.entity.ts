@@ -1,6 +1,7 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
+import { searchIndex } from '../../shared/search.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
 import { Plan } from '../plans/plan.entity.js';
 import { FacilityLevel } from '../facilities/facility.entity.js';
@@ -31,6 +32,9 @@ registerEnumType(Comparator, { name: 'Comparator', description: 'AT_LEAST: đạ
 /** A measurable target of part II: a share (of facilities or of transactions) against a threshold by a date. */
 @ObjectType({ description: 'Mục tiêu cụ thể' })
 @Entity({ tableName: 'target' })
+// Searched with `q` without diacritics (see shared/search.ts).
+@Index(searchIndex('target', 'title'))
+@Index(searchIndex('target', 'code'))
 @Unique({ properties: ['plan', 'code'] })
 export class Target extends BaseEntity {
   @ManyToOne({ entity: () => Plan, deleteRule: 'cascade' })

@@ -1,13 +1,16 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
+import { searchIndex } from '../../shared/search.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
 import { Plan } from '../plans/plan.entity.js';
 
 /** A numbered task of part III (nhiệm vụ), nested as the document numbers it: 1, 1.1, 1.2, 2, … */
 @ObjectType({ description: 'Nhiệm vụ' })
 @Entity({ tableName: 'task' })
+// Searched with `q` without diacritics (see shared/search.ts).
+@Index(searchIndex('task', 'title'))
 @Unique({ properties: ['plan', 'number'] })
 export class Task extends BaseEntity {
   @ManyToOne({ entity: () => Plan, deleteRule: 'cascade' })

@@ -1,6 +1,7 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
+import { searchIndex } from '../../shared/search.js';
 
 export enum UnitKind {
   LEADERSHIP = 'LEADERSHIP',
@@ -17,6 +18,10 @@ registerEnumType(UnitKind, { name: 'UnitKind', description: 'Loại đơn vị' 
 /** A responsible body: a district office, a commune, an enterprise asked to help, or a report recipient. */
 @ObjectType({ description: 'Đơn vị (cơ quan chủ trì, phối hợp hoặc nhận báo cáo)' })
 @Entity({ tableName: 'unit' })
+// Searched with `q` without diacritics (see shared/search.ts).
+@Index(searchIndex('unit', 'name'))
+@Index(searchIndex('unit', 'code'))
+@Index(searchIndex('unit', 'short_name'))
 export class Unit extends BaseEntity {
   @Field(() => String, { description: 'Mã đơn vị, ví dụ PHONG-GDDT, XA-HABAC' })
   @Unique()

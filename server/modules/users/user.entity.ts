@@ -1,7 +1,8 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
+import { searchIndex } from '../../shared/search.js';
 import { Unit } from '../units/unit.entity.js';
 
 export enum Role {
@@ -18,6 +19,9 @@ registerEnumType(Role, { name: 'Role', description: 'Vai trò người dùng' })
 
 @ObjectType({ description: 'Người dùng' })
 @Entity({ tableName: 'app_user' })
+// Searched with `q` without diacritics (see shared/search.ts).
+@Index(searchIndex('app_user', 'username'))
+@Index(searchIndex('app_user', 'full_name'))
 export class User extends BaseEntity {
   @Field(() => String)
   @Unique()
