@@ -4,7 +4,7 @@ import SaveIcon from '@mui/icons-material/Save';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Loading, Title, useNotify, usePermissions, useTranslate } from 'react-admin';
 import { CONFIGURING_ROLES } from '../awards/api.js';
-import { PlanSelect, usePlanChoice } from '../awards/PlanPicker.js';
+import { PlanSelect, usePlanChoice } from '../resources/plans/PlanPicker.js';
 import { isConflict, toAppError } from '../errors.js';
 import type { Role } from '../types.js';
 import {

@@ -15,7 +15,7 @@ import { ApproveDialog } from './ApproveDialog.js';
 import { Decisions } from './Decisions.js';
 import { EvaluationBar } from './EvaluationBar.js';
 import { NominationCard } from './NominationCard.js';
-import { PlanSelect, usePlanChoice } from './PlanPicker.js';
+import { PlanSelect, usePlanChoice } from '../resources/plans/PlanPicker.js';
 import { ProposeDialog } from './ProposeDialog.js';
 import { ReasonDialog } from './ReasonDialog.js';
 

@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Chip, MenuItem, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, Typography } from '@mui/material';
 import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import MergeTypeIcon from '@mui/icons-material/MergeType';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Confirm, Link, Loading, Title, useGetList, useNotify, useStore, useTranslate } from 'react-admin';
+import { Confirm, Link, Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { toAppError } from '../errors.js';
 import { formatDay, formatInstant, todayInVietnam } from '../format.js';
 import { compileReport, fetchReportingPeriods, type Compilation, type ReportingPeriod } from './api.js';
+import { PlanSelect, usePlanChoice } from '../resources/plans/PlanPicker.js';
 
 /** The plan the overview opens on (dashboard/Dashboard.tsx), without loading the overview's charts here. */
-const DEFAULT_PLAN_CODE = 'HT-CDS-TTKDTM-2022';
 /** A compilation is written within seconds: ask again at this pace while one is under way. */
 const POLL_MS = 1500;
 
@@ -180,15 +180,7 @@ function PeriodCard({ period, canCompile }: { period: ReportingPeriod; canCompil
  */
 export default function CompiledReports() {
   const translate = useTranslate();
-  const [chosen, setChosen] = useStore<string | null>('dashboard.planId', null);
-  const { data: plans, isPending: plansPending } = useGetList('Plan', {
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: 'code', order: 'ASC' },
-    meta: { sparseFields: ['id', 'code', 'title'] },
-  });
-  const planId = (plans?.find((p) => p.id === chosen) ?? plans?.find((p) => p.code === DEFAULT_PLAN_CODE) ?? plans?.[0])?.id as
-    | string
-    | undefined;
+  const { plans, planId, setPlanId, isPending: plansPending } = usePlanChoice();
   const periods = useQuery({
     queryKey: ['reportingPeriods', planId],
     queryFn: () => fetchReportingPeriods(planId!),
@@ -201,23 +193,7 @@ export default function CompiledReports() {
   return (
     <Box sx={{ p: { xs: 1, sm: 2 }, display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0, maxWidth: 960 }} data-testid="compiled-reports">
       <Title title={translate('app.compiled_reports.title')} />
-      {plans && plans.length > 1 && (
-        <TextField
-          select
-          size="small"
-          label={translate('app.dashboard.plan')}
-          value={planId ?? ''}
-          onChange={(e) => setChosen(e.target.value)}
-          sx={{ width: { xs: '100%', md: 640 } }}
-          slotProps={{ select: { renderValue: (value) => plans.find((p) => p.id === value)?.code ?? '' } }}
-        >
-          {plans.map((p) => (
-            <MenuItem key={p.id} value={p.id} sx={{ whiteSpace: 'normal', maxWidth: 640 }}>
-              {p.code} — {p.title}
-            </MenuItem>
-          ))}
-        </TextField>
-      )}
+      <PlanSelect plans={plans} planId={planId} onChange={setPlanId} />
       {periods.isError ? (
         <Alert severity="error">{translate(toAppError(periods.error).message, { _: toAppError(periods.error).message })}</Alert>
       ) : periods.isPending ? (

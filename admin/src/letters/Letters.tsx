@@ -1,15 +1,15 @@
 import {
-  Box, Button, Card, CardContent, Chip, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography, useMediaQuery, type Theme,
+  Box, Button, Card, CardContent, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery, type Theme,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery } from '@tanstack/react-query';
-import { Loading, Title, useGetList, useStore, useTranslate } from 'react-admin';
+import { Loading, Title, useTranslate } from 'react-admin';
 import { toAppError } from '../errors.js';
 import { formatDay, formatInstant } from '../format.js';
 import { fetchLetters, type LetterState, type UrgingLetterItem } from './api.js';
+import { PlanSelect, usePlanChoice } from '../resources/plans/PlanPicker.js';
 
 /** The plan the overview opens on (dashboard/Dashboard.tsx), without loading the overview's charts here. */
-const DEFAULT_PLAN_CODE = 'HT-CDS-TTKDTM-2022';
 
 const STATE_COLOURS: Record<LetterState, 'default' | 'success' | 'error'> = { PENDING: 'default', READY: 'success', FAILED: 'error' };
 
@@ -71,15 +71,7 @@ function LetterCards({ letters }: { letters: UrgingLetterItem[] }) {
 export default function Letters() {
   const translate = useTranslate();
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
-  const [chosen, setChosen] = useStore<string | null>('dashboard.planId', null);
-  const { data: plans, isPending: plansPending } = useGetList('Plan', {
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: 'code', order: 'ASC' },
-    meta: { sparseFields: ['id', 'code', 'title'] },
-  });
-  const planId = (plans?.find((p) => p.id === chosen) ?? plans?.find((p) => p.code === DEFAULT_PLAN_CODE) ?? plans?.[0])?.id as
-    | string
-    | undefined;
+  const { plans, planId, setPlanId, isPending: plansPending } = usePlanChoice();
   const letters = useQuery({
     queryKey: ['urgingLetters', planId],
     queryFn: () => fetchLetters(planId!),
@@ -91,23 +83,7 @@ export default function Letters() {
   return (
     <Box sx={{ p: { xs: 1, sm: 2 }, display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }} data-testid="letters">
       <Title title={translate('app.letters.title')} />
-      {plans && plans.length > 1 && (
-        <TextField
-          select
-          size="small"
-          label={translate('app.dashboard.plan')}
-          value={planId ?? ''}
-          onChange={(e) => setChosen(e.target.value)}
-          sx={{ width: { xs: '100%', md: 640 } }}
-          slotProps={{ select: { renderValue: (value) => plans.find((p) => p.id === value)?.code ?? '' } }}
-        >
-          {plans.map((p) => (
-            <MenuItem key={p.id} value={p.id} sx={{ whiteSpace: 'normal', maxWidth: 640 }}>
-              {p.code} — {p.title}
-            </MenuItem>
-          ))}
-        </TextField>
-      )}
+      <PlanSelect plans={plans} planId={planId} onChange={setPlanId} />
       {letters.isError ? (
         <Typography color="error">{translate(toAppError(letters.error).message, { _: toAppError(letters.error).message })}</Typography>
       ) : letters.isPending ? (
