@@ -347,7 +347,8 @@ export const REPORT_ESCALATE_SQL = `
            left('Đôn đốc cấp ' || a.level || ': ' || a.unit_name || ' chưa gửi báo cáo, quá hạn ' || a.late || ' ngày làm việc', 255),
            a.subject || ' của ' || a.unit_name || ' phải gửi trước ngày ' || ${VI_DATE('a.due_before')} || ', đã quá hạn '
              || a.late || ' ngày làm việc mà chưa gửi.',
-           args.as_of, a.level >= 2, a.report_id,
+           -- Not urgent: the urgent mail lists late assignments; these go out in the day's digest.
+           args.as_of, false, a.report_id,
            'report-esc:' || a.report_id || ':' || to_char(a.due_before, 'YYYY-MM-DD') || ':' || a.level || ':' || a.round
       from addressed a
       cross join unnest(a.recipient_ids) as recipient

@@ -67,7 +67,7 @@ describe('period reports are chased like late work', () => {
     await sweep('2022-07-04');
     expect(await reportNotices('2022-07-04')).toEqual(['REPORT_OVERDUE vhtt VP-HDND-UBND SIX_MONTH']);
     const [urgent] = await sql<{ urgent: boolean; title: string }>(`select urgent, title from notification where kind = 'REPORT_OVERDUE' and day = '2022-07-04'`);
-    expect(urgent).toEqual({ urgent: true, title: 'Đôn đốc cấp 2: Văn phòng HĐND và UBND huyện chưa gửi báo cáo, quá hạn 3 ngày làm việc' });
+    expect(urgent).toEqual({ urgent: false, title: 'Đôn đốc cấp 2: Văn phòng HĐND và UBND huyện chưa gửi báo cáo, quá hạn 3 ngày làm việc' });
 
     // Seven working days late: level 3 to the district's leaders.
     await sweep('2022-07-08');
