@@ -26,7 +26,7 @@ const ACCEPT = `mutation($id: ID!, $version: Int!, $comment: String, $asOf: Loca
   acceptUnitReport(id: $id, version: $version, comment: $comment) { ${REPORT_FIELDS} } }`;
 const PROGRESS = `query($planId: ID!, $asOf: LocalDate!) { planProgress(planId: $planId, asOf: $asOf) {
   byUnit { unit { code } figures { total overdue } } reports { total doneOnTime doneLate notDoneWithinDeadline overdue } } }`;
-const INBOX = '{ myNotifications(first: 20) { edges { node { kind title body } } } }';
+const INBOX = '{ myNotifications(first: 20) { edges { node { kind title body link } } } }';
 
 let server: TestServer;
 let gddt: string;
@@ -143,7 +143,7 @@ describe('unit reports per reporting obligation', () => {
 
     const vhttInbox = await server.gql(INBOX, {}, vhtt);
     expect(vhttInbox.data!.myNotifications.edges.map((e: any) => e.node)).toContainEqual(
-      expect.objectContaining({ kind: 'REPORT_SUBMITTED', title: 'Báo cáo chờ tiếp nhận: Phòng Giáo dục và Đào tạo' }),
+      expect.objectContaining({ kind: 'REPORT_SUBMITTED', title: 'Báo cáo chờ tiếp nhận: Phòng Giáo dục và Đào tạo', link: `/UnitReport/${report.id}/show` }),
     );
 
     // The unit cannot accept its own report; another office cannot decide; a return needs a reason.

@@ -92,14 +92,20 @@ export class NotificationResolver {
     return n.letter ? ctx.loaders.notificationLetter.load(n.letter.id) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Đường dẫn trong trang quản trị tới nội dung thông báo (văn bản đôn đốc, nếu không thì phân công)' })
+  @FieldResolver(() => ID, { nullable: true, description: 'Báo cáo định kỳ mà thông báo nói tới' })
+  unitReportId(@Root() n: Lean<Notification>) {
+    return n.unitReport?.id ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Đường dẫn trong trang quản trị tới nội dung thông báo (văn bản đôn đốc, báo cáo định kỳ, nếu không thì phân công)' })
   link(@Root() n: Lean<Notification>) {
     return notificationLink(n);
   }
 }
 
-export function notificationLink(n: Pick<Lean<Notification>, 'assignment' | 'letter'>): string | null {
+export function notificationLink(n: Pick<Lean<Notification>, 'assignment' | 'letter' | 'unitReport'>): string | null {
   if (n.letter) return `/UrgingLetter/${n.letter.id}/show`;
+  if (n.unitReport) return `/UnitReport/${n.unitReport.id}/show`;
   if (n.assignment) return `/Assignment/${n.assignment.id}/show`;
   return null;
 }

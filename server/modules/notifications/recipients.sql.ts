@@ -10,3 +10,8 @@ export const UNIT_STAFF_ROLES_SQL = `('OFFICER', 'UNIT_HEAD')`;
 export function assignmentPathSql(idExpression: string): string {
   return `'/#/Assignment/' || ${idExpression} || '/show'`;
 }
+
+/** The admin's page of a unit report, from a SQL expression giving its id; null for a null id. */
+export function unitReportPathSql(idExpression: string): string {
+  return `'/#/UnitReport/' || ${idExpression} || '/show'`;
+}

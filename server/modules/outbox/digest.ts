@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assignmentPathSql } from '../notifications/recipients.sql.js';
+import { assignmentPathSql, unitReportPathSql } from '../notifications/recipients.sql.js';
 
 /**
  * One Vietnamese digest per user with an e-mail address who has non-urgent notifications that day,
@@ -9,7 +9,7 @@ import { assignmentPathSql } from '../notifications/recipients.sql.js';
 const DIGEST_SQL = `
   with p as (select ?::date as day, ?::text as base),
   items as (
-    select n.user_id, n.title, n.body, n.assignment_id,
+    select n.user_id, n.title, n.body, n.assignment_id, n.unit_report_id,
            row_number() over (partition by n.user_id order by n.created_at, n.id) as position
       from notification n, p
      where n.day = p.day and not n.urgent
@@ -21,7 +21,7 @@ const DIGEST_SQL = `
                 u.full_name, to_char(p.day, 'DD/MM/YYYY'), count(*),
                 string_agg(
                   format(E'%s. %s\\n   %s\\n   Xem: %s', i.position, i.title, i.body,
-                         p.base || coalesce(${assignmentPathSql('i.assignment_id')}, '/')),
+                         p.base || coalesce(${assignmentPathSql('i.assignment_id')}, ${unitReportPathSql('i.unit_report_id')}, '/')),
                   E'\\n\\n' order by i.position),
                 p.base),
          'digest:' || u.id || ':' || p.day, 'PENDING', 0, now()
