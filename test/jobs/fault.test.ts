@@ -145,17 +145,21 @@ describe('deadline jobs under faults', { timeout: 600_000 }, () => {
     // Everything settles: nothing waits in the outbox or the letter queue.
     const deadline = Date.now() + 240_000;
     let settled = false;
+    let left = '';
     while (!settled && Date.now() < deadline) {
+      // The relays run every minute anyway; kicking them keeps a loaded machine from waiting minutes per batch.
       await server.app.queues.kickEmailRelay().catch(() => {});
+      await server.app.queues.kickPendingLetters().catch(() => {});
       const states = await sweepStates();
       const [{ pending }] = await sql.execute(`
         select (select count(*) from outbox_email where state = 'PENDING')
              + (select count(*) from urging_letter where state = 'PENDING') as pending`);
       const digests = await Promise.all(steps.map(async ({ day }) => (await server.app.queues.email.getJob(`digest-${day}`))?.getState()));
       settled = [...states, ...digests].every((state) => state === 'completed') && Number(pending) === 0;
+      left = `sweeps ${states.join(',')}; digests ${digests.join(',')}; pending mail and letters ${pending}`;
       if (!settled) await sleep(500);
     }
-    expect(settled, `not settled:\n${workerLog.join('\n').slice(-3000)}`).toBe(true);
+    expect(settled, `not settled (${left}):\n${workerLog.join('\n').slice(-3000)}`).toBe(true);
 
     // Each step exactly once per assignment.
     const ladder = await sql.execute<Array<{ level: number; round: number; rows: number; assignments: number }>>(`
