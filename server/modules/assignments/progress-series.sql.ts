@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { figuresFromCounts, type ClassCounts } from './progress.sql.js';
+import { countsFromRow, figuresFromCounts, type CountColumns } from './progress.sql.js';
 import type { ProgressFigures } from './deadline.js';
 
 export type SeriesFigures = Omit<ProgressFigures, 'averageProgress'>;
@@ -57,15 +57,8 @@ const seriesSql = (byUnit: boolean) => `
    group by k, d.days[k]
    order by k`;
 
-interface SeriesRow {
+interface SeriesRow extends CountColumns {
   day: string;
-  total: number;
-  done_on_time: number;
-  done_late: number;
-  not_done_within_deadline: number;
-  overdue: number;
-  come_due: number;
-  done_come_due: number;
 }
 
 /** `days` sorted ascending, without repeats (historyDays gives them so). */
@@ -74,17 +67,7 @@ export async function progressSeries(em: EntityManager, planId: string, days: st
   const params = unitId ? [dayArray, planId, unitId, dayArray] : [dayArray, planId, dayArray];
   const rows = await em.getConnection().execute<SeriesRow[]>(seriesSql(!!unitId), params);
   return rows.map((row) => {
-    const counts: ClassCounts = {
-      total: row.total,
-      doneOnTime: row.done_on_time,
-      doneLate: row.done_late,
-      notDoneWithinDeadline: row.not_done_within_deadline,
-      overdue: row.overdue,
-      comeDue: row.come_due,
-      doneComeDue: row.done_come_due,
-      progressSum: 0,
-    };
-    const figures = figuresFromCounts(counts);
+    const figures = figuresFromCounts(countsFromRow(row));
     return {
       day: row.day,
       total: figures.total,

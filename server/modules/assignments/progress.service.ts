@@ -10,7 +10,7 @@ import type { Plan } from '../plans/plan.entity.js';
 import type { Task } from '../tasks/task.entity.js';
 import type { Unit } from '../units/unit.entity.js';
 import { NO_ESCALATIONS, planEscalationCounts, type EscalationLevelCounts } from '../escalations/escalation.counts.js';
-import { figuresFromCounts, planCounts, type ClassCounts } from './progress.sql.js';
+import { EMPTY_COUNTS, addCounts, figuresFromCounts, planCounts } from './progress.sql.js';
 import { progressSeries, type ProgressSeriesPoint } from './progress-series.sql.js';
 import { historyDays } from '../targets/target-status.js';
 import type { ProgressFigures } from './deadline.js';
@@ -34,12 +34,6 @@ const planProgressSlots = concurrencyLimit(4);
 export const MAX_SERIES_POINTS = 60;
 /** Ten years of days: longer than any plan's period. */
 const MAX_SERIES_SPAN_DAYS = 3660;
-
-const EMPTY: ClassCounts = { total: 0, doneOnTime: 0, doneLate: 0, notDoneWithinDeadline: 0, overdue: 0, comeDue: 0, doneComeDue: 0, progressSum: 0 };
-
-function add(a: ClassCounts, b: ClassCounts): ClassCounts {
-  return Object.fromEntries(Object.keys(EMPTY).map((k) => [k, a[k as keyof ClassCounts] + b[k as keyof ClassCounts]])) as unknown as ClassCounts;
-}
 
 /**
  * The plan's figures as of a day. PostgreSQL counts them in one grouped statement (by plan, unit, task
@@ -86,7 +80,7 @@ export class ProgressService {
     return {
       plan,
       asOf,
-      overall: figuresFromCounts(counts.overall ?? EMPTY),
+      overall: figuresFromCounts(counts.overall ?? EMPTY_COUNTS),
       openEscalations: escalations.overall,
       byUnit: units
         .filter((unit): unit is Lean<Unit> => !!unit && !(unit instanceof Error))
@@ -98,7 +92,7 @@ export class ProgressService {
         })),
       byTask: tasks.map((task) => ({
         task,
-        figures: figuresFromCounts(add(counts.byTask.get(task.id) ?? EMPTY, counts.byParentTask.get(task.id) ?? EMPTY)),
+        figures: figuresFromCounts(addCounts(counts.byTask.get(task.id) ?? EMPTY_COUNTS, counts.byParentTask.get(task.id))),
       })),
     };
   }

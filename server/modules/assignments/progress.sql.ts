@@ -38,21 +38,13 @@ const planCountsSql = (classSql: string) => `
    where a.plan_id = ?
    group by grouping sets ((), (a.unit_id), (a.task_id), (t.parent_id))`;
 
-interface CountRow {
+interface CountRow extends CountColumns {
   by_unit: boolean;
   by_task: boolean;
   by_parent: boolean;
   unit_id: string | null;
   task_id: string | null;
   parent_id: string | null;
-  total: number;
-  done_on_time: number;
-  done_late: number;
-  not_done_within_deadline: number;
-  overdue: number;
-  come_due: number;
-  done_come_due: number;
-  progress_sum: number;
 }
 
 export async function planCounts(em: EntityManager, planId: string, asOf: string): Promise<PlanCounts> {
@@ -60,16 +52,7 @@ export async function planCounts(em: EntityManager, planId: string, asOf: string
   const rows = await em.getConnection().execute<CountRow[]>(planCountsSql(cls.sql), [asOf, asOf, ...cls.params, planId]);
   const result: PlanCounts = { overall: undefined, byUnit: new Map(), byTask: new Map(), byParentTask: new Map() };
   for (const row of rows) {
-    const counts: ClassCounts = {
-      total: row.total,
-      doneOnTime: row.done_on_time,
-      doneLate: row.done_late,
-      notDoneWithinDeadline: row.not_done_within_deadline,
-      overdue: row.overdue,
-      comeDue: row.come_due,
-      doneComeDue: row.done_come_due,
-      progressSum: row.progress_sum,
-    };
+    const counts = countsFromRow(row);
     if (row.by_unit) result.byUnit.set(row.unit_id!, counts);
     else if (row.by_task) result.byTask.set(row.task_id!, counts);
     // The (parent_id) set also has a group for top-level tasks (parent null): not a parent's count.
@@ -78,6 +61,41 @@ export async function planCounts(em: EntityManager, planId: string, asOf: string
     } else result.overall = counts;
   }
   return result;
+}
+
+/** The columns every count statement returns, as PostgreSQL names them; progress_sum where progress counts. */
+export interface CountColumns {
+  total: number;
+  done_on_time: number;
+  done_late: number;
+  not_done_within_deadline: number;
+  overdue: number;
+  come_due: number;
+  done_come_due: number;
+  progress_sum?: number;
+}
+
+export function countsFromRow(row: CountColumns): ClassCounts {
+  return {
+    total: row.total,
+    doneOnTime: row.done_on_time,
+    doneLate: row.done_late,
+    notDoneWithinDeadline: row.not_done_within_deadline,
+    overdue: row.overdue,
+    comeDue: row.come_due,
+    doneComeDue: row.done_come_due,
+    progressSum: row.progress_sum ?? 0,
+  };
+}
+
+export const EMPTY_COUNTS: ClassCounts = {
+  total: 0, doneOnTime: 0, doneLate: 0, notDoneWithinDeadline: 0, overdue: 0, comeDue: 0, doneComeDue: 0, progressSum: 0,
+};
+
+/** A parent task's counts with its sub-tasks' added. */
+export function addCounts(a: ClassCounts, b: ClassCounts | undefined): ClassCounts {
+  if (!b) return a;
+  return Object.fromEntries(Object.keys(EMPTY_COUNTS).map((k) => [k, a[k as keyof ClassCounts] + b[k as keyof ClassCounts]])) as unknown as ClassCounts;
 }
 
 export function figuresFromCounts(c: ClassCounts): ProgressFigures {

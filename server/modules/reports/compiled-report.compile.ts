@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { figuresFromCounts, planCounts, type ClassCounts } from '../assignments/progress.sql.js';
+import { EMPTY_COUNTS, addCounts, figuresFromCounts, planCounts } from '../assignments/progress.sql.js';
 import { evidenceStore, storeBytes } from '../evidence/storage/index.js';
 import type { RenderDeps } from '../letters/letter.render.js';
 import { DOCX_TYPE } from '../letters/letter.render.js';
@@ -22,8 +22,6 @@ export type CompileOutcome =
   | { state: 'skipped' }
   | { state: CompiledReportState.READY; docxSize: number; xlsxSize: number }
   | { state: CompiledReportState.FAILED; error: string };
-
-const EMPTY: ClassCounts = { total: 0, doneOnTime: 0, doneLate: 0, notDoneWithinDeadline: 0, overdue: 0, comeDue: 0, doneComeDue: 0, progressSum: 0 };
 
 /** Where the two files of a compilation are kept: fixed by its id, so a retried job overwrites, never adds. */
 export const compiledReportKeys = (id: string) => ({ docx: `reports/${id}`, xlsx: `appendices/${id}` });
@@ -165,8 +163,6 @@ async function freeze(em: EntityManager, report: CompiledReport, compiledAt: Dat
     ).map((c) => [c.id, c]),
   );
   const taskById = new Map(tasks.map((t) => [t.id, t]));
-  const add = (a: ClassCounts, b: ClassCounts | undefined): ClassCounts =>
-    b ? (Object.fromEntries(Object.keys(EMPTY).map((k) => [k, a[k as keyof ClassCounts] + b[k as keyof ClassCounts]])) as unknown as ClassCounts) : a;
 
   return {
     schema: 1,
@@ -189,13 +185,13 @@ async function freeze(em: EntityManager, report: CompiledReport, compiledAt: Dat
     compiledByUnit: report.unit.name,
     compiledByName: report.requestedBy?.fullName ?? null,
     recipients: recipients.length ? recipients.map((r) => r.name) : ['Chủ tịch UBND huyện'],
-    overall: figuresFromCounts(counts.overall ?? EMPTY),
-    byUnit: units.map((u) => ({ unitCode: u.code, unitName: u.name, figures: figuresFromCounts(counts.byUnit.get(u.id) ?? EMPTY) })),
+    overall: figuresFromCounts(counts.overall ?? EMPTY_COUNTS),
+    byUnit: units.map((u) => ({ unitCode: u.code, unitName: u.name, figures: figuresFromCounts(counts.byUnit.get(u.id) ?? EMPTY_COUNTS) })),
     byTask: tasks.map((t) => ({
       taskCode: t.number,
       taskTitle: t.title,
       parentCode: t.parent ? (taskById.get(t.parent.id)?.number ?? null) : null,
-      figures: figuresFromCounts(add(counts.byTask.get(t.id) ?? EMPTY, counts.byParentTask.get(t.id))),
+      figures: figuresFromCounts(addCounts(counts.byTask.get(t.id) ?? EMPTY_COUNTS, counts.byParentTask.get(t.id))),
     })),
     targets: targets.map((t, i) => ({
       code: t.code,

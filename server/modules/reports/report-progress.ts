@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProgressFigures } from '../assignments/deadline.js';
-import { figuresFromCounts } from '../assignments/progress.sql.js';
+import { countsFromRow, figuresFromCounts, type CountColumns } from '../assignments/progress.sql.js';
 
 /** A plan's unit reports in the four deadline classes as of a day: one statement over the plan's reports. */
 const REPORT_COUNTS_SQL = `
@@ -18,18 +18,9 @@ const REPORT_COUNTS_SQL = `
 
 /** Reports have no progress of their own: the average stays empty. */
 export async function reportFigures(em: EntityManager, planId: string, asOf: string): Promise<ProgressFigures> {
-  const [row] = await em.getConnection().execute<Array<Record<string, number>>>(REPORT_COUNTS_SQL, [asOf, asOf, asOf, planId]);
+  const [row] = await em.getConnection().execute<CountColumns[]>(REPORT_COUNTS_SQL, [asOf, asOf, asOf, planId]);
   return {
-    ...figuresFromCounts({
-      total: row.total,
-      doneOnTime: row.done_on_time,
-      doneLate: row.done_late,
-      notDoneWithinDeadline: row.not_done_within_deadline,
-      overdue: row.overdue,
-      comeDue: row.come_due,
-      doneComeDue: row.done_come_due,
-      progressSum: 0,
-    }),
+    ...figuresFromCounts(countsFromRow(row)),
     averageProgress: null,
   };
 }

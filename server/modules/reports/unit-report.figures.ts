@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { figuresFromCounts } from '../assignments/progress.sql.js';
+import { countsFromRow, figuresFromCounts, type CountColumns } from '../assignments/progress.sql.js';
 import { Target } from '../targets/target.entity.js';
 import { targetValues, targetValuesForCommune } from '../targets/target-progress.js';
 import { UnitKind } from '../units/unit.entity.js';
@@ -39,15 +39,7 @@ const COMMUNE_FACILITIES_SQL = `
     from facility f
    where f.commune_id = ?`;
 
-interface CountRow {
-  total: number;
-  done_on_time: number;
-  done_late: number;
-  not_done_within_deadline: number;
-  overdue: number;
-  come_due: number;
-  done_come_due: number;
-  progress_sum: number;
+interface CountRow extends CountColumns {
   evidence_count: number;
 }
 
@@ -71,16 +63,7 @@ export async function unitReportFigures(
   const values = isCommune ? await targetValuesForCommune(em, targets, asOf, unit.id) : await targetValues(em, targets, asOf);
   return {
     asOf,
-    assignments: figuresFromCounts({
-      total: counts.total,
-      doneOnTime: counts.done_on_time,
-      doneLate: counts.done_late,
-      notDoneWithinDeadline: counts.not_done_within_deadline,
-      overdue: counts.overdue,
-      comeDue: counts.come_due,
-      doneComeDue: counts.done_come_due,
-      progressSum: counts.progress_sum,
-    }),
+    assignments: figuresFromCounts(countsFromRow(counts)),
     overdue: overdue.map((row) => ({ ...row, progress: Number(row.progress) })),
     evidenceCount: counts.evidence_count,
     targets: targets.map((target, i) => {
