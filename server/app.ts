@@ -19,6 +19,7 @@ import { LoginLimiter } from './auth/login-limiter.js';
 import { CredentialBus } from './auth/credential-bus.js';
 import { CredentialCache } from './auth/credential-cache.js';
 import { graphqlSecurityOptions } from './security/graphql-security.js';
+import { RequestBudget } from './security/request-budget.js';
 import { requestTimeout, securityHeaders } from './security/http.js';
 import { landingPageGate } from './security/landing-page.js';
 import { evidenceDownloadHandler } from './modules/evidence/evidence.download.js';
@@ -89,7 +90,8 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   const queues = createQueues(redis, config.queuePrefix, { logger, webhookRetry: config.webhooks });
   registerWebhookDispatch(orm, queues, logger);
 
-  const security = graphqlSecurityOptions(config);
+  const budget = new RequestBudget(redis, config.queuePrefix, config.limits.budget);
+  const security = graphqlSecurityOptions(config, budget);
   const loginLimiter = new LoginLimiter(redis, config.queuePrefix, config.limits);
   const credentials = new CredentialBus(new CredentialCache(config.credentialCacheMs), redis, config.redisUrl, config.queuePrefix, logger);
   await credentials.start();
@@ -165,7 +167,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
     credentials,
     seeded,
     attachSubscriptions(server) {
-      const attached = attachSubscriptionServer(server, { schema, orm, config, credentials, publisher, hub: notificationHub, logger });
+      const attached = attachSubscriptionServer(server, { schema, orm, config, credentials, publisher, hub: notificationHub, budget, logger });
       subscriptionServers.push(attached);
       return attached;
     },

@@ -40,6 +40,13 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(500),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Query cost points a signed-in user (every session of theirs together) may spend per budget window. */
+  API_BUDGET_USER_POINTS: z.coerce.number().int().positive().default(30_000),
+  /** Points an integrator's API token may spend per window. */
+  API_BUDGET_TOKEN_POINTS: z.coerce.number().int().positive().default(15_000),
+  /** Points requests without a valid credential may spend per window, counted per client address. */
+  API_BUDGET_ANONYMOUS_POINTS: z.coerce.number().int().positive().default(2_000),
+  API_BUDGET_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   UPLOAD_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   API_TOKEN_MAX_DAYS: z.coerce.number().int().positive().default(366),
@@ -119,10 +126,21 @@ export interface SecurityLimits {
   loginFailuresPerAccount: number;
   loginFailuresPerAddress: number;
   loginFailureWindowSeconds: number;
+  /** Query cost points per caller and window, shared by every API process through Redis. */
+  budget: BudgetLimits;
   requestTimeoutMs: number;
   /** Evidence uploads from a phone on a slow link take minutes, not seconds. */
   uploadTimeoutMs: number;
   apiTokenMaxDays: number;
+}
+
+/** See docs/INTEGRATORS.md §6: what each caller may spend, in the points the cost limit counts. */
+export interface BudgetLimits {
+  userPoints: number;
+  tokenPoints: number;
+  /** Per client address (TRUST_PROXY decides which address that is). */
+  anonymousPoints: number;
+  windowSeconds: number;
 }
 
 /** Where evidence files are kept and how large uploads may be; see docs/EVIDENCE.md. */
@@ -221,6 +239,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       loginFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       loginFailureWindowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+      budget: {
+        userPoints: e.API_BUDGET_USER_POINTS,
+        tokenPoints: e.API_BUDGET_TOKEN_POINTS,
+        anonymousPoints: e.API_BUDGET_ANONYMOUS_POINTS,
+        windowSeconds: e.API_BUDGET_WINDOW_SECONDS,
+      },
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       uploadTimeoutMs: e.UPLOAD_TIMEOUT_MS,
       apiTokenMaxDays: e.API_TOKEN_MAX_DAYS,

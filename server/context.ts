@@ -11,6 +11,7 @@ import { createServices, type Services } from './services.js';
 import type { NotificationPublisher } from './modules/notifications/notification.service.js';
 import type { LiveContext } from './modules/notifications/notification.live.js';
 import type { Queues } from '../jobs/queues.js';
+import type { BudgetState } from './security/request-budget.js';
 
 export interface Context {
   em: EntityManager;
@@ -24,6 +25,8 @@ export interface Context {
   loginLimiter?: LoginLimiter;
   /** Shared across requests: cached credential lookups and their invalidation in every process (absent: no cache). */
   credentials?: Credentials;
+  /** Where the caller's budget stands once this request's cost was spent (absent where no budget applies). */
+  budget?: BudgetState;
   /** Set on GraphQL subscriptions over WebSocket only. */
   live?: LiveContext;
   req: Request;

@@ -25,6 +25,7 @@ import { TaskFieldResolver, TaskResourceResolver } from './modules/tasks/task.re
 import { UnitFieldResolver, UnitResourceResolver } from './modules/units/unit.resolver.js';
 import { UserFieldResolver, UserResourceResolver } from './modules/users/user.resolver.js';
 import { WebhookDeliveryFieldResolver, WebhookEndpointResolver, WebhookEndpointResourceResolver } from './modules/webhooks/webhook.resolver.js';
+import { RateLimitResolver } from './security/rate-limit.resolver.js';
 import { projectPath } from './paths.js';
 
 export const SCHEMA_FILE = projectPath('schema/schema.graphql');
@@ -49,7 +50,7 @@ const NO_TOPICS: PubSub = {
 export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [
-      AuthResolver,
+      AuthResolver, RateLimitResolver,
       ApiTokenResourceResolver, ApiTokenResolver,
       AuditEventResourceResolver, AuditEventFieldResolver,
       PlanResourceResolver, PlanFieldResolver,

@@ -13,6 +13,7 @@ import { createServices } from './services.js';
 import { readToken } from './context.js';
 import { graphqlSecurityOptions } from './security/graphql-security.js';
 import { limitError, queryCost } from './security/graphql-limits.js';
+import { rateLimitedError, type RequestBudget } from './security/request-budget.js';
 import { createFormatError } from './shared/errors.js';
 import type { Logger } from './shared/logger.js';
 import type { NotificationHub } from './modules/notifications/notification.live.js';
@@ -29,6 +30,8 @@ export interface SubscriptionDeps {
   credentials?: Credentials;
   publisher: NotificationPublisher;
   hub: NotificationHub;
+  /** The same budgets HTTP requests spend from (absent: subscriptions are not budgeted). */
+  budget?: RequestBudget;
   logger: Logger;
 }
 
@@ -66,10 +69,11 @@ type SocketExtra = { token?: string };
  * GraphQL subscriptions (graphql-ws protocol) on the API's own HTTP server and path, /graphql. Only
  * subscriptions travel on the socket: queries and mutations go through HTTP, where the request checks
  * (CSRF, cost, introspection, upload limits) live. Subscriptions pass the same depth, alias, directive,
- * token and cost limits.
+ * token and cost limits, and subscribing spends the operation's cost from the caller's budget once: the
+ * events pushed afterwards are the server's doing, not requests.
  */
 export function attachSubscriptionServer(httpServer: Server, deps: SubscriptionDeps): SubscriptionServer {
-  const { schema, orm, config, credentials, publisher, hub, logger } = deps;
+  const { schema, orm, config, credentials, publisher, hub, budget, logger } = deps;
   const security = graphqlSecurityOptions(config);
   const rules = [...specifiedRules, ...(security.options.validationRules ?? [])];
   const formatError = createFormatError(logger);
@@ -121,6 +125,14 @@ export function attachSubscriptionServer(httpServer: Server, deps: SubscriptionD
         const token = ctx.extra.token!;
         const request = ctx.extra.request;
         const contextValue = await contextFor(token, request);
+        if (budget) {
+          const caller = budget.callerOf(contextValue.viewer, request.socket.remoteAddress);
+          if (cost > caller.limit) {
+            return [limitError(`Truy vấn quá tốn kém (ước tính ${cost} điểm) so với cả hạn mức ${caller.limit} điểm của bạn.`, 'cost', caller.limit, cost)];
+          }
+          contextValue.budget = await budget.spend(caller, Math.max(1, cost));
+          if (!contextValue.budget.allowed) return [rateLimitedError(contextValue.budget)];
+        }
         contextValue.live = {
           hub,
           async renew() {

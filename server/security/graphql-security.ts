@@ -9,6 +9,7 @@ import { Role } from '../modules/users/user.entity.js';
 import {
   PAGE_ARGUMENTS, limitError, maxAliasesRule, maxDepthRule, maxDirectivesRule, pageSizeOf, queryCost,
 } from './graphql-limits.js';
+import { rateLimitedError, setBudgetHeaders, type Caller, type RequestBudget } from './request-budget.js';
 
 /** Whether any field of the document, fragments included, is __schema or __type. */
 function asksForIntrospection(document: DocumentNode): boolean {
@@ -90,32 +91,59 @@ function withDefaults(operation: OperationDefinitionNode, variables: Record<stri
   return { ...Object.fromEntries(defaults.map((d) => [d.variable.name.value, valueFromASTUntyped(d.defaultValue!)])), ...variables };
 }
 
+/** The cost limit, and for a budgeted caller the whole budget: an operation costing more could never run. */
+function costLimitError(config: AppConfig, cost: number, caller: Caller | undefined): GraphQLError {
+  const max = config.limits.maxCost;
+  if (caller && caller.limit < max) {
+    return limitError(
+      `Truy vấn quá tốn kém (ước tính ${cost} điểm) so với cả hạn mức ${caller.limit} điểm mỗi ` +
+        `${config.limits.budget.windowSeconds} giây của bạn: giảm first/perPage hoặc bớt danh sách lồng nhau.`,
+      'cost',
+      caller.limit,
+      cost,
+    );
+  }
+  return limitError(
+    `Truy vấn quá tốn kém (ước tính ${cost} bản ghi, tối đa ${max}): giảm first/perPage hoặc bớt danh sách lồng nhau.`,
+    'cost',
+    max,
+    cost,
+  );
+}
+
 /**
- * Checks that need the request: the cost counts the page sizes sent as variables, and in production
- * the schema is described only to ADMIN (integrators get the committed schema file instead).
+ * Checks that need the request: the cost counts the page sizes sent as variables, in production the
+ * schema is described only to ADMIN (integrators get the committed schema file instead), and the cost
+ * is spent from the caller's budget before anything runs.
  */
-function requestChecksPlugin(config: AppConfig): ApolloServerPlugin<Context> {
+function requestChecksPlugin(config: AppConfig, budget: RequestBudget | undefined): ApolloServerPlugin<Context> {
   const checks = new DocumentChecks();
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      const caller = budget?.callerOf(contextValue.viewer, contextValue.req?.ip);
       return {
-        async didResolveOperation({ contextValue, document, operation, schema, request }) {
+        async didResolveOperation({ contextValue, document, operation, schema, request, response }) {
           if (config.isProduction && contextValue.viewer?.role !== Role.ADMIN && checks.introspection(document)) {
             throw new GraphQLError('Không hỗ trợ truy vấn cấu trúc (introspection). Xem tệp schema/schema.graphql.', {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
             });
           }
           if (!operation) return;
-          const max = config.limits.maxCost;
           const cost = checks.cost(schema, document, operation, request.variables ?? {});
-          if (cost > max) {
-            throw limitError(
-              `Truy vấn quá tốn kém (ước tính ${cost} bản ghi, tối đa ${max}): giảm first/perPage hoặc bớt danh sách lồng nhau.`,
-              'cost',
-              max,
-              cost,
-            );
-          }
+          if (cost > Math.min(config.limits.maxCost, caller?.limit ?? Infinity)) throw costLimitError(config, cost, caller);
+          if (!budget || !caller) return;
+          // Every operation costs at least a point: a mutation without fields to fan out to still runs.
+          const state = await budget.spend(caller, Math.max(1, cost));
+          contextValue.budget = state;
+          setBudgetHeaders(response.http.headers, state);
+          if (!state.allowed) throw rateLimitedError(state);
+        },
+        async willSendResponse({ contextValue, response }) {
+          // A request refused before its cost was known (unreadable, invalid, over the cost limit) costs a
+          // point, so that a flood of them is budgeted too, and its answer carries the headers all the same.
+          if (!budget || !caller || contextValue.budget) return;
+          contextValue.budget = await budget.spend(caller, 1);
+          setBudgetHeaders(response.http.headers, contextValue.budget);
         },
       };
     },
@@ -123,7 +151,7 @@ function requestChecksPlugin(config: AppConfig): ApolloServerPlugin<Context> {
 }
 
 /** The Apollo options that bound what one request may ask of the server. */
-export function graphqlSecurityOptions(config: AppConfig): {
+export function graphqlSecurityOptions(config: AppConfig, budget?: RequestBudget): {
   options: Pick<ApolloServerOptions<Context>, 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'hideSchemaDetailsFromClientErrors' | 'introspection'>;
   plugins: ApolloServerPlugin<Context>[];
 } {
@@ -144,6 +172,6 @@ export function graphqlSecurityOptions(config: AppConfig): {
       // Introspection is answered by the server and refused per request by requestChecksPlugin.
       introspection: true,
     },
-    plugins: [requestChecksPlugin(config)],
+    plugins: [requestChecksPlugin(config, budget)],
   };
 }

@@ -25,6 +25,13 @@ export function formatViInstant(instant: Date): string {
   return viDayFormat.format(instant);
 }
 
+const viTimeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+/** HH:mm:ss on Vietnam's clock. */
+export function formatViTime(instant: Date): string {
+  return viTimeFormat.format(instant);
+}
+
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isValidDay(value: string): boolean {

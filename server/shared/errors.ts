@@ -17,6 +17,8 @@ export const ErrorCode = {
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   /** Too many failed attempts from one address. */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** The caller's budget of query cost points for the current window is spent (HTTP 429, Retry-After). */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -117,6 +119,12 @@ export function createFormatError(logger: ErrorLogger) {
       return { ...base, message: 'Không tìm thấy dữ liệu.', extensions: { code: ErrorCode.NOT_FOUND } };
     }
     const code = formatted.extensions?.code;
+    if (code === ErrorCode.RATE_LIMITED && original instanceof GraphQLError) {
+      // Raised before execution with its figures (retryAfterSeconds, limit, cost), all the caller's to read. Apollo
+      // takes the HTTP status and headers out on its own; on a WebSocket they would be sent along as they are.
+      const { http: _http, ...extensions } = formatted.extensions!;
+      return { ...base, extensions };
+    }
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return { ...base, extensions: { code } };
     }

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { freePort, startProcess, type Started } from '../helpers/process.js';
+import { GENEROUS_BUDGETS } from '../helpers/budget.js';
 
 export type Contestant = 'product' | 'floor' | 'peer';
 
@@ -44,6 +45,8 @@ export async function startServer(name: Contestant, databaseUrl: string, extraEn
           RUN_WORKER: 'false',
           QUEUE_PREFIX: queuePrefix,
           REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+          // The load comes from one address and a few accounts, at rates no budget is meant to allow.
+          ...GENEROUS_BUDGETS,
           ...extraEnv,
         }
       : { DATABASE_URL: databaseUrl, PORT: String(port), GRAPHILE_ENV: 'production', ...extraEnv };

@@ -8,6 +8,7 @@ import { graphqlClient, type GraphQLClient } from './client.js';
 import { databaseUrl, dropDatabase, withAdmin } from './db.js';
 import { freePort, startProcess, type Started } from './process.js';
 import { REDIS_URL, cleanQueuePrefix } from './redis.js';
+import { GENEROUS_BUDGETS } from './budget.js';
 
 /** One API process of the real entry point, as a load balancer would see it. */
 export interface Replica extends GraphQLClient {
@@ -28,9 +29,12 @@ export interface Replicas {
 
 /**
  * Two API processes of `server/main.ts` on one copy of the seeded database and one Redis queue
- * prefix: what several servers behind a load balancer share.
+ * prefix: what several servers behind a load balancer share. `env` adds to or overrides their settings.
  */
-export async function startReplicas(label: string, { runWorker = false }: { runWorker?: boolean } = {}): Promise<Replicas> {
+export async function startReplicas(
+  label: string,
+  { runWorker = false, env = {} }: { runWorker?: boolean; env?: Record<string, string> } = {},
+): Promise<Replicas> {
   const database = `tiendo_test_${inject('runId')}_${label}_${randomBytes(3).toString('hex')}`;
   const prefix = `tiendo-test-${inject('runId')}-${label}-${randomBytes(4).toString('hex')}`;
   await withAdmin((client) => client.query(`create database "${database}" template "${inject('templateDatabase')}"`));
@@ -50,6 +54,8 @@ export async function startReplicas(label: string, { runWorker = false }: { runW
       SEED: 'false',
       // The tests sweep the days they choose.
       SWEEP_ON_START: 'false',
+      ...GENEROUS_BUDGETS,
+      ...env,
     });
     await run.waitFor(/Tiến độ đang chạy/);
     const url = `http://127.0.0.1:${port}`;

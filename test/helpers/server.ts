@@ -11,6 +11,7 @@ import type { Logger } from '../../server/shared/logger.js';
 import { databaseUrl, dropDatabase, withAdmin } from './db.js';
 import { REDIS_URL, cleanQueuePrefix } from './redis.js';
 import { graphqlClient, type GraphQLClient } from './client.js';
+import { GENEROUS_BUDGETS } from './budget.js';
 
 export { DEMO_PASSWORD, type GraphQLResponse } from './client.js';
 export { REDIS_URL };
@@ -45,6 +46,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     REDIS_URL,
     QUEUE_PREFIX: `tiendo-test-${runId}-${randomBytes(4).toString('hex')}`,
     SEED: 'false',
+    ...GENEROUS_BUDGETS,
     ...env,
   });
   const logs: string[] = [];

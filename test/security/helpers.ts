@@ -8,6 +8,7 @@ import { databaseUrl, dropDatabase, withAdmin } from '../helpers/db.js';
 import { freePort, startProcess } from '../helpers/process.js';
 import { REDIS_URL, cleanQueuePrefix } from '../helpers/redis.js';
 import { graphqlClient, type GraphQLClient, type GraphQLResponse } from '../helpers/client.js';
+import { GENEROUS_BUDGETS } from '../helpers/budget.js';
 import type { TestServer } from '../helpers/server.js';
 
 export const code = (res: Pick<GraphQLResponse, 'errors'>) => res.errors?.[0]?.extensions?.code;
@@ -82,7 +83,7 @@ export async function startServerProcess(): Promise<ProcessServer> {
   const evidenceDir = await mkdtemp(path.join(os.tmpdir(), 'tiendo-evidence-'));
   const run = startProcess('server/main.ts', {
     NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl(database), REDIS_URL,
-    QUEUE_PREFIX: prefix, SEED: 'false', RUN_WORKER: 'false', EVIDENCE_DIR: evidenceDir,
+    QUEUE_PREFIX: prefix, SEED: 'false', RUN_WORKER: 'false', EVIDENCE_DIR: evidenceDir, ...GENEROUS_BUDGETS,
   });
   const close = async () => {
     if (run.child.exitCode === null) {
