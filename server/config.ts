@@ -40,8 +40,11 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(500),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
-  /** Query cost points a signed-in user (every session of theirs together) may spend per budget window. */
-  API_BUDGET_USER_POINTS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * Query cost points a signed-in user (every session of theirs together) may spend per budget window. The
+   * admin's heaviest page (the task list, 100 rows) costs about 2,300 and a tour of every page about 10,000.
+   */
+  API_BUDGET_USER_POINTS: z.coerce.number().int().positive().default(60_000),
   /** Points an integrator's API token may spend per window. */
   API_BUDGET_TOKEN_POINTS: z.coerce.number().int().positive().default(15_000),
   /** Points requests without a valid credential may spend per window, counted per client address. */

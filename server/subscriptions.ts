@@ -125,7 +125,8 @@ export function attachSubscriptionServer(httpServer: Server, deps: SubscriptionD
         const token = ctx.extra.token!;
         const request = ctx.extra.request;
         const contextValue = await contextFor(token, request);
-        if (budget) {
+        // A socket whose credential ended since it connected gets nothing from the subscription: no budget to spend.
+        if (budget && contextValue.viewer) {
           const caller = budget.callerOf(contextValue.viewer, request.socket.remoteAddress);
           if (cost > caller.limit) {
             return [limitError(`Truy vấn quá tốn kém (ước tính ${cost} điểm) so với cả hạn mức ${caller.limit} điểm của bạn.`, 'cost', caller.limit, cost)];

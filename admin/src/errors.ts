@@ -16,10 +16,12 @@ const REASON_KEYS: Record<string, string> = {
   EVIDENCE_REQUIRED: 'app.errors.evidence_required',
 };
 
-/** Codes whose server message is already a precise Vietnamese sentence worth showing as is. */
-const KEEP_SERVER_MESSAGE = new Set(['BAD_USER_INPUT', 'NOT_FOUND']);
+/** Codes whose server message is already a precise Vietnamese sentence worth showing as is (RATE_LIMITED: when to retry). */
+const KEEP_SERVER_MESSAGE = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'RATE_LIMITED']);
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, BAD_USER_INPUT: 400 };
+const HTTP_STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, BAD_USER_INPUT: 400, RATE_LIMITED: 429,
+};
 
 export interface GraphQLErrorShape {
   message: string;

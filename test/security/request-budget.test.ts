@@ -92,9 +92,9 @@ function expectRateLimited(sent: Sent, { limit, cost, windowSeconds }: { limit: 
 }
 
 describe('budget settings', () => {
-  it('have defaults that the admin’s heaviest page fits in many times, and a bad value names its variable', () => {
+  it('default to a minute’s points no smaller than one operation may cost, and a bad value names its variable', () => {
     const { budget, maxCost } = loadConfig({}).limits;
-    expect(budget).toEqual({ userPoints: 30_000, tokenPoints: 15_000, anonymousPoints: 2_000, windowSeconds: 60 });
+    expect(budget).toEqual({ userPoints: 60_000, tokenPoints: 15_000, anonymousPoints: 2_000, windowSeconds: 60 });
     // An operation the cost limit lets through always fits in a fresh budget of a user or a token.
     expect(budget.userPoints).toBeGreaterThanOrEqual(maxCost);
     expect(budget.tokenPoints).toBeGreaterThanOrEqual(maxCost);
