@@ -12,6 +12,8 @@ import { CREATE_TOKEN, unitId } from './helpers.js';
 /**
  * Budgets small enough to spend in a few requests, in a window long enough (the default minute) that it
  * cannot roll over between two requests of a test: "refused on the other server too" must mean shared.
+ * The tests' own sign-ins are anonymous requests from 127.0.0.1: they spend that address's 10 points
+ * (one each), so the anonymous tests spend other addresses' budgets, given as X-Forwarded-For.
  */
 const BUDGETS = {
   API_BUDGET_TOKEN_POINTS: '20',
