@@ -87,6 +87,7 @@ const NOT_PROBED: Record<string, string> = {
 };
 /** Query fields not probed here. */
 const QUERIES_NOT_PROBED: Record<string, string> = {
+  rateLimit: 'the caller’s own request budget, whoever asks; request-budget.test.ts covers it',
   evidence: 'unit-scoped evidence files; the evidence module’s own tests cover who may read them',
   urgingLetters: 'unit-scoped letters; the letters module’s own tests cover who may read them',
   urgingLetter: 'unit-scoped letters; the letters module’s own tests cover who may read them',
