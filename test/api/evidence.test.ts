@@ -302,6 +302,65 @@ describe('evidence: the file name never decides where the file lands', () => {
   });
 });
 
+describe('evidence: the name a file is served under', () => {
+  /** The name a download offers: the UTF-8 form of Content-Disposition, decoded. */
+  const servedName = (res: Response) => decodeURIComponent(res.headers.get('content-disposition')!.split("filename*=UTF-8''")[1]);
+
+  it('a PDF that is also an HTML page, uploaded as bao-cao.html, is served as application/pdf named bao-cao.pdf', async () => {
+    const a = await started('PHONG-GDDT', '4', tokens.gddt);
+    const polyglot = Buffer.concat([
+      samplePdf('da dinh dang'),
+      Buffer.from('<html><script>fetch("/graphql",{method:"POST",credentials:"include"})</script></html>\n'),
+    ]);
+    expect(polyglot.subarray(0, 8).toString()).toBe('%PDF-1.4');
+    const res = await attachEvidence(server, tokens.gddt, a.id, [{ name: 'bao-cao.html', content: polyglot, type: 'text/html' }]);
+    expect(res.errors).toBeUndefined();
+    const ev = res.data!.attachEvidence[0].evidence;
+    expect(ev).toMatchObject({ originalName: 'bao-cao.html', downloadName: 'bao-cao.pdf', contentType: 'application/pdf', detectedExtension: 'pdf' });
+    expect(res.data!.attachEvidence[0].message).toBe('Đã đính kèm bao-cao.pdf.');
+
+    const got = await download(ev.id, { token: tokens.gddt });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(got.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao.pdf"; filename*=UTF-8''bao-cao.pdf`);
+    expect(Buffer.from(await got.arrayBuffer()).equals(polyglot)).toBe(true);
+    const history = (await server.gql(EVIDENCE_OF, { id: a.id }, tokens.gddt)).data!.Assignment.history;
+    expect(history[0]).toMatchObject({ action: 'ATTACH_EVIDENCE', comment: 'Đính kèm minh chứng: bao-cao.pdf' });
+  });
+
+  it('a PDF named with a right-to-left override as a program is accepted by its content, stored and served without the override, as .pdf', async () => {
+    const a = await started('PHONG-GDDT', '4', tokens.gddt);
+    const res = await attachEvidence(server, tokens.gddt, a.id, [
+      { name: 'bao\u202efdp.exe', content: samplePdf('ky tu dao chieu') },
+      { name: 'bien\u200bban\u00ad-hop\ufeff.pdf', content: samplePdf('ky tu an') },
+    ]);
+    expect(res.errors).toBeUndefined();
+    const [rlo, zwsp] = res.data!.attachEvidence.map((r) => r.evidence);
+    expect(rlo).toMatchObject({ originalName: 'baofdp.exe', downloadName: 'baofdp.pdf', contentType: 'application/pdf' });
+    expect(zwsp).toMatchObject({ originalName: 'bienban-hop.pdf', downloadName: 'bienban-hop.pdf' });
+    const rows = await db.query<{ original_name: string }>('select original_name from evidence where id = any($1::uuid[]) order by uploaded_at', [[rlo.id, zwsp.id]]);
+    expect(rows.rows.map((r) => r.original_name)).toEqual(['baofdp.exe', 'bienban-hop.pdf']);
+    expect(rows.rows.some((r) => /[\u202e\u200b\u00ad\ufeff]/.test(r.original_name))).toBe(false);
+
+    const got = await download(rlo.id, { token: tokens.gddt });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(servedName(got)).toBe('baofdp.pdf');
+    expect(got.headers.get('content-disposition')).not.toMatch(/%E2%80%AE/i);
+    expect(servedName(await download(zwsp.id, { token: tokens.gddt }))).toBe('bienban-hop.pdf');
+  });
+
+  it('a name stored before names were cleaned is cleaned when it is read and downloaded', async () => {
+    const a = await started('PHONG-GDDT', '4', tokens.gddt);
+    const ev = await attachSampleEvidence(server, tokens.gddt, a.id, 'cu.pdf');
+    await db.query('update evidence set original_name = $1 where id = $2', ['bien-ban\u202efdp.html', ev.id]);
+    const got = await download(ev.id, { token: tokens.gddt });
+    expect(servedName(got)).toBe('bien-banfdp.pdf');
+    const read = await server.gql(`query($id: ID!) { evidence(id: $id) { originalName downloadName } }`, { id: ev.id }, tokens.gddt);
+    expect(read.data!.evidence).toEqual({ originalName: 'bien-banfdp.html', downloadName: 'bien-banfdp.pdf' });
+  });
+});
+
 describe('evidence: who may see and attach', () => {
   it('another unit’s officer cannot list, read or download evidence, nor attach to the work', async () => {
     const a = await started('VP-HDND-UBND', '2.1', tokens.vanphong);

@@ -15,7 +15,8 @@ import { evidenceAddedData, recordWebhookEvent } from '../webhooks/webhook.event
 import { User } from '../users/user.entity.js';
 import { Evidence, EvidenceOwnerKind } from './evidence.entity.js';
 import { EVIDENCE_EDITABLE } from './evidence.rules.js';
-import { FileCheckError, checkOriginalName, detectAllowedType, type DetectedType } from './file-check.js';
+import { FileCheckError, detectAllowedType, type DetectedType } from './file-check.js';
+import { checkOriginalName, downloadName } from './file-name.js';
 import { UploadBroken, stageUpload, type StagedFile } from './staging.js';
 import { evidenceStore, type EvidenceStore } from './storage/index.js';
 
@@ -175,7 +176,7 @@ export class EvidenceService {
           fromStatus: assignment.status,
           toStatus: assignment.status,
           progress: assignment.progress,
-          comment: `Đính kèm minh chứng: ${file.name}`,
+          comment: `Đính kèm minh chứng: ${downloadName(file.name, file.type.ext)}`,
           // History sorts by time: one millisecond apart keeps the files of one request in their order.
           at: new Date(startedAt + outcomes.length),
         });
@@ -261,7 +262,7 @@ export class EvidenceService {
       fromStatus: assignment.status,
       toStatus: assignment.status,
       progress: assignment.progress,
-      comment: `Gỡ minh chứng ${evidence.originalName}: ${why}`,
+      comment: `Gỡ minh chứng ${downloadName(evidence.originalName, evidence.detectedExtension)}: ${why}`,
       at: new Date(),
     });
     await this.em.flush();
