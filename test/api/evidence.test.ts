@@ -9,7 +9,7 @@ import { databaseUrl } from '../helpers/db.js';
 import {
   EVIDENCE_FIELDS, PNG_1PX, attachEvidence, attachSampleEvidence, compoundFile, samplePdf, sha256, zipOf,
 } from '../helpers/evidence.js';
-import { GET_ASSIGNMENT, TRANSITION, findAssignment } from '../helpers/queries.js';
+import { GET_ASSIGNMENT, TRANSITION, findAssignment, planId } from '../helpers/queries.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const MAX_BYTES = 64 * 1024;
@@ -361,6 +361,62 @@ describe('evidence: the name a file is served under', () => {
   });
 });
 
+describe('evidence in the history', () => {
+  const HISTORY = `query($id: ID!, $plan: ID!) {
+    Assignment(id: $id) { history { action comment at actorUsername } }
+    latestChanges(planId: $plan, first: 50) { assignmentId action comment at }
+  }`;
+
+  it('another unit reads that evidence was attached and removed, and when, but neither the file’s name nor the reason; the unit and the reviewers read both', async () => {
+    const a = await started('PHONG-GDDT', '3', tokens.gddt);
+    await attachSampleEvidence(server, tokens.gddt, a.id, 'bien-ban-xa-hachau.pdf');
+    const removed = await attachSampleEvidence(server, tokens.gddt, a.id, 'danh-sach-chi-tra.pdf');
+    const REMOVE = `mutation($id: ID!, $reason: String!) { removeEvidence(id: $id, reason: $reason) { hidden } }`;
+    expect((await server.gql(REMOVE, { id: removed.id, reason: 'Tệp có dữ liệu cá nhân' }, tokens.gddt)).errors).toBeUndefined();
+    const plan = await planId(server, tokens.gddt);
+    const secrets = /bien-ban-xa-hachau|danh-sach-chi-tra|dữ liệu cá nhân/;
+
+    const read = async (user: string) => {
+      const res = await server.gql(HISTORY, { id: a.id, plan }, tokens[user]);
+      expect(res.errors).toBeUndefined();
+      const feed = res.data!.latestChanges.filter((c: { assignmentId: string }) => c.assignmentId === a.id);
+      return { history: res.data!.Assignment.history, feed };
+    };
+
+    for (const user of ['xa-habac', 'vanphong']) {
+      const { history, feed } = await read(user);
+      expect(history.slice(0, 3).map((h: { action: string; comment: string | null }) => [h.action, h.comment])).toEqual([
+        ['REMOVE_EVIDENCE', null],
+        ['ATTACH_EVIDENCE', null],
+        ['ATTACH_EVIDENCE', null],
+      ]);
+      expect(history[0].at).toBeTruthy();
+      expect(feed.slice(0, 3).map((c: { action: string; comment: string | null }) => [c.action, c.comment])).toEqual([
+        ['REMOVE_EVIDENCE', null],
+        ['ATTACH_EVIDENCE', null],
+        ['ATTACH_EVIDENCE', null],
+      ]);
+      expect(JSON.stringify({ history, feed })).not.toMatch(secrets);
+    }
+
+    for (const user of ['gddt', 'vhtt', 'phochutich', 'admin']) {
+      const { history, feed } = await read(user);
+      const expected = [
+        ['REMOVE_EVIDENCE', 'Gỡ minh chứng danh-sach-chi-tra.pdf: Tệp có dữ liệu cá nhân'],
+        ['ATTACH_EVIDENCE', 'Đính kèm minh chứng: danh-sach-chi-tra.pdf'],
+        ['ATTACH_EVIDENCE', 'Đính kèm minh chứng: bien-ban-xa-hachau.pdf'],
+      ];
+      expect(history.slice(0, 3).map((h: { action: string; comment: string | null }) => [h.action, h.comment]), user).toEqual(expected);
+      expect(feed.slice(0, 3).map((c: { action: string; comment: string | null }) => [c.action, c.comment]), user).toEqual(expected);
+    }
+
+    // Other comments are not evidence: another unit still reads why work was started, returned or blocked.
+    const blocked = await server.gql(TRANSITION, { id: a.id, action: 'BLOCK', version: a.version, comment: 'Chờ kinh phí' }, tokens.gddt);
+    expect(blocked.errors).toBeUndefined();
+    expect((await read('xa-habac')).history[0]).toMatchObject({ action: 'BLOCK', comment: 'Chờ kinh phí' });
+  });
+});
+
 describe('evidence: who may see and attach', () => {
   it('another unit’s officer cannot list, read or download evidence, nor attach to the work', async () => {
     const a = await started('VP-HDND-UBND', '2.1', tokens.vanphong);
@@ -538,6 +594,21 @@ describe('evidence integrity', () => {
 });
 
 describe('evidence on lists', () => {
+  it('history comments over a whole list cost the same statements for 5 rows as for 100, for a viewer who may not read them', async () => {
+    const LIST = `query($n: Int) { allAssignments(perPage: $n, sortField: "updatedAt", sortOrder: "DESC") { id unit { code } history { action comment } } }`;
+    const small = await server.countQueries(() => server.gql(LIST, { n: 5 }, tokens['xa-hason']));
+    const large = await server.countQueries(() => server.gql(LIST, { n: 100 }, tokens['xa-hason']));
+    expect(large.result.errors).toBeUndefined();
+    type Row = { unit: { code: string }; history: Array<{ action: string; comment: string | null }> };
+    const entries = (large.result.data!.allAssignments as Row[]).flatMap((a) =>
+      a.history.filter((h) => h.action === 'ATTACH_EVIDENCE').map((h) => ({ own: a.unit.code === 'XA-HASON', comment: h.comment })));
+    expect(entries.filter((e) => !e.own).length).toBeGreaterThan(3);
+    expect(entries.filter((e) => !e.own && e.comment !== null)).toEqual([]);
+    expect(entries.filter((e) => e.own).length).toBeGreaterThan(0);
+    expect(entries.filter((e) => e.own && e.comment === null)).toEqual([]);
+    expect(large.count).toBe(small.count);
+  });
+
   it('Assignment.evidence over a whole list costs a fixed number of queries', async () => {
     const LIST = `{ allAssignments(perPage: 100) { id evidenceCount evidence { id uploadedByName unit { code } } } }`;
     const { result, count } = await server.countQueries(() => server.gql(LIST, {}, tokens.vhtt));

@@ -173,7 +173,7 @@ describe('evidence in My work and on the review screen', { timeout: 120_000 }, (
     await expect(reviewer.locator('[data-testid="evidence-dropzone"]').count()).resolves.toBe(0);
   });
 
-  it('a PDF uploaded as .html is listed and saved as .pdf, with the name it was uploaded under beside it', async () => {
+  it('a PDF uploaded as .html is listed and saved as .pdf; another unit reads in the history that it was attached, not its name', async () => {
     const polyglot = Buffer.concat([samplePdf('So lieu tong hop'), Buffer.from('<html><script>alert(document.cookie)</script></html>\n')]);
     const res = await attachEvidence(server, officerToken, refusedId, [{ name: 'so-lieu-tong-hop.html', content: polyglot, type: 'text/html' }]);
     expect(res.errors).toBeUndefined();
@@ -190,5 +190,17 @@ describe('evidence in My work and on the review screen', { timeout: 120_000 }, (
     expect((await readFile((await download.path())!)).equals(polyglot)).toBe(true);
     await reviewer.locator('[data-testid="history-comment"]', { hasText: 'Đính kèm minh chứng: so-lieu-tong-hop.pdf' }).waitFor();
 
+    const other = await signIn(browser, server, 'gddt');
+    try {
+      await other.page.goto(`${server.url}/#/Assignment/${refusedId}/show`);
+      const history = other.page.locator('[data-testid="history"]');
+      await history.getByText(/· Gỡ minh chứng —/).waitFor();
+      await expect(history.getByText(/· Đính kèm minh chứng —/).count()).resolves.toBe(2);
+      const text = await history.textContent();
+      expect(text).not.toMatch(/so-lieu-tong-hop|danh-sach-nham|số điện thoại/);
+      await expect(other.page.locator('[data-testid="evidence-item"]').count()).resolves.toBe(0);
+    } finally {
+      await other.context.close();
+    }
   });
 });
