@@ -9,7 +9,7 @@ import { databaseUrl } from '../helpers/db.js';
 import {
   EVIDENCE_FIELDS, PNG_1PX, attachEvidence, attachSampleEvidence, compoundFile, samplePdf, sha256, zipOf,
 } from '../helpers/evidence.js';
-import { GET_ASSIGNMENT, TRANSITION, findAssignment } from '../helpers/queries.js';
+import { GET_ASSIGNMENT, TRANSITION, findAssignment, planId } from '../helpers/queries.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const MAX_BYTES = 64 * 1024;
@@ -302,6 +302,121 @@ describe('evidence: the file name never decides where the file lands', () => {
   });
 });
 
+describe('evidence: the name a file is served under', () => {
+  /** The name a download offers: the UTF-8 form of Content-Disposition, decoded. */
+  const servedName = (res: Response) => decodeURIComponent(res.headers.get('content-disposition')!.split("filename*=UTF-8''")[1]);
+
+  it('a PDF that is also an HTML page, uploaded as bao-cao.html, is served as application/pdf named bao-cao.pdf', async () => {
+    const a = await started('PHONG-GDDT', '4', tokens.gddt);
+    const polyglot = Buffer.concat([
+      samplePdf('da dinh dang'),
+      Buffer.from('<html><script>fetch("/graphql",{method:"POST",credentials:"include"})</script></html>\n'),
+    ]);
+    expect(polyglot.subarray(0, 8).toString()).toBe('%PDF-1.4');
+    const res = await attachEvidence(server, tokens.gddt, a.id, [{ name: 'bao-cao.html', content: polyglot, type: 'text/html' }]);
+    expect(res.errors).toBeUndefined();
+    const ev = res.data!.attachEvidence[0].evidence;
+    expect(ev).toMatchObject({ originalName: 'bao-cao.html', downloadName: 'bao-cao.pdf', contentType: 'application/pdf', detectedExtension: 'pdf' });
+    expect(res.data!.attachEvidence[0].message).toBe('Đã đính kèm bao-cao.pdf.');
+
+    const got = await download(ev.id, { token: tokens.gddt });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(got.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao.pdf"; filename*=UTF-8''bao-cao.pdf`);
+    expect(Buffer.from(await got.arrayBuffer()).equals(polyglot)).toBe(true);
+    const history = (await server.gql(EVIDENCE_OF, { id: a.id }, tokens.gddt)).data!.Assignment.history;
+    expect(history[0]).toMatchObject({ action: 'ATTACH_EVIDENCE', comment: 'Đính kèm minh chứng: bao-cao.pdf' });
+  });
+
+  it('a PDF named with a right-to-left override as a program is accepted by its content, stored and served without the override, as .pdf', async () => {
+    const a = await started('PHONG-GDDT', '4', tokens.gddt);
+    const res = await attachEvidence(server, tokens.gddt, a.id, [
+      { name: 'bao\u202efdp.exe', content: samplePdf('ky tu dao chieu') },
+      { name: 'bien\u200bban\u00ad-hop\ufeff.pdf', content: samplePdf('ky tu an') },
+    ]);
+    expect(res.errors).toBeUndefined();
+    const [rlo, zwsp] = res.data!.attachEvidence.map((r) => r.evidence);
+    expect(rlo).toMatchObject({ originalName: 'baofdp.exe', downloadName: 'baofdp.pdf', contentType: 'application/pdf' });
+    expect(zwsp).toMatchObject({ originalName: 'bienban-hop.pdf', downloadName: 'bienban-hop.pdf' });
+    const rows = await db.query<{ original_name: string }>('select original_name from evidence where id = any($1::uuid[]) order by uploaded_at', [[rlo.id, zwsp.id]]);
+    expect(rows.rows.map((r) => r.original_name)).toEqual(['baofdp.exe', 'bienban-hop.pdf']);
+    expect(rows.rows.some((r) => /[\u202e\u200b\u00ad\ufeff]/.test(r.original_name))).toBe(false);
+
+    const got = await download(rlo.id, { token: tokens.gddt });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(servedName(got)).toBe('baofdp.pdf');
+    expect(got.headers.get('content-disposition')).not.toMatch(/%E2%80%AE/i);
+    expect(servedName(await download(zwsp.id, { token: tokens.gddt }))).toBe('bienban-hop.pdf');
+  });
+
+  it('a name stored before names were cleaned is cleaned when it is read and downloaded', async () => {
+    const a = await started('PHONG-GDDT', '4', tokens.gddt);
+    const ev = await attachSampleEvidence(server, tokens.gddt, a.id, 'cu.pdf');
+    await db.query('update evidence set original_name = $1 where id = $2', ['bien-ban\u202efdp.html', ev.id]);
+    const got = await download(ev.id, { token: tokens.gddt });
+    expect(servedName(got)).toBe('bien-banfdp.pdf');
+    const read = await server.gql(`query($id: ID!) { evidence(id: $id) { originalName downloadName } }`, { id: ev.id }, tokens.gddt);
+    expect(read.data!.evidence).toEqual({ originalName: 'bien-banfdp.html', downloadName: 'bien-banfdp.pdf' });
+  });
+});
+
+describe('evidence in the history', () => {
+  const HISTORY = `query($id: ID!, $plan: ID!) {
+    Assignment(id: $id) { history { action comment at actorUsername } }
+    latestChanges(planId: $plan, first: 50) { assignmentId action comment at }
+  }`;
+
+  it('another unit reads that evidence was attached and removed, and when, but neither the file’s name nor the reason; the unit and the reviewers read both', async () => {
+    const a = await started('PHONG-GDDT', '3', tokens.gddt);
+    await attachSampleEvidence(server, tokens.gddt, a.id, 'bien-ban-xa-hachau.pdf');
+    const removed = await attachSampleEvidence(server, tokens.gddt, a.id, 'danh-sach-chi-tra.pdf');
+    const REMOVE = `mutation($id: ID!, $reason: String!) { removeEvidence(id: $id, reason: $reason) { hidden } }`;
+    expect((await server.gql(REMOVE, { id: removed.id, reason: 'Tệp có dữ liệu cá nhân' }, tokens.gddt)).errors).toBeUndefined();
+    const plan = await planId(server, tokens.gddt);
+    const secrets = /bien-ban-xa-hachau|danh-sach-chi-tra|dữ liệu cá nhân/;
+
+    const read = async (user: string) => {
+      const res = await server.gql(HISTORY, { id: a.id, plan }, tokens[user]);
+      expect(res.errors).toBeUndefined();
+      const feed = res.data!.latestChanges.filter((c: { assignmentId: string }) => c.assignmentId === a.id);
+      return { history: res.data!.Assignment.history, feed };
+    };
+
+    for (const user of ['xa-habac', 'vanphong']) {
+      const { history, feed } = await read(user);
+      expect(history.slice(0, 3).map((h: { action: string; comment: string | null }) => [h.action, h.comment])).toEqual([
+        ['REMOVE_EVIDENCE', null],
+        ['ATTACH_EVIDENCE', null],
+        ['ATTACH_EVIDENCE', null],
+      ]);
+      expect(history[0].at).toBeTruthy();
+      expect(feed.slice(0, 3).map((c: { action: string; comment: string | null }) => [c.action, c.comment])).toEqual([
+        ['REMOVE_EVIDENCE', null],
+        ['ATTACH_EVIDENCE', null],
+        ['ATTACH_EVIDENCE', null],
+      ]);
+      expect(JSON.stringify({ history, feed })).not.toMatch(secrets);
+    }
+
+    for (const user of ['gddt', 'vhtt', 'phochutich', 'admin']) {
+      const { history, feed } = await read(user);
+      const expected = [
+        ['REMOVE_EVIDENCE', 'Gỡ minh chứng danh-sach-chi-tra.pdf: Tệp có dữ liệu cá nhân'],
+        ['ATTACH_EVIDENCE', 'Đính kèm minh chứng: danh-sach-chi-tra.pdf'],
+        ['ATTACH_EVIDENCE', 'Đính kèm minh chứng: bien-ban-xa-hachau.pdf'],
+      ];
+      expect(history.slice(0, 3).map((h: { action: string; comment: string | null }) => [h.action, h.comment]), user).toEqual(expected);
+      expect(feed.slice(0, 3).map((c: { action: string; comment: string | null }) => [c.action, c.comment]), user).toEqual(expected);
+    }
+
+    // Other comments are not evidence: another unit still reads why work was started, returned or blocked.
+    const blocked = await server.gql(TRANSITION, { id: a.id, action: 'BLOCK', version: a.version, comment: 'Chờ kinh phí' }, tokens.gddt);
+    expect(blocked.errors).toBeUndefined();
+    expect((await read('xa-habac')).history[0]).toMatchObject({ action: 'BLOCK', comment: 'Chờ kinh phí' });
+  });
+});
+
 describe('evidence: who may see and attach', () => {
   it('another unit’s officer cannot list, read or download evidence, nor attach to the work', async () => {
     const a = await started('VP-HDND-UBND', '2.1', tokens.vanphong);
@@ -479,6 +594,21 @@ describe('evidence integrity', () => {
 });
 
 describe('evidence on lists', () => {
+  it('history comments over a whole list cost the same statements for 5 rows as for 100, for a viewer who may not read them', async () => {
+    const LIST = `query($n: Int) { allAssignments(perPage: $n, sortField: "updatedAt", sortOrder: "DESC") { id unit { code } history { action comment } } }`;
+    const small = await server.countQueries(() => server.gql(LIST, { n: 5 }, tokens['xa-hason']));
+    const large = await server.countQueries(() => server.gql(LIST, { n: 100 }, tokens['xa-hason']));
+    expect(large.result.errors).toBeUndefined();
+    type Row = { unit: { code: string }; history: Array<{ action: string; comment: string | null }> };
+    const entries = (large.result.data!.allAssignments as Row[]).flatMap((a) =>
+      a.history.filter((h) => h.action === 'ATTACH_EVIDENCE').map((h) => ({ own: a.unit.code === 'XA-HASON', comment: h.comment })));
+    expect(entries.filter((e) => !e.own).length).toBeGreaterThan(3);
+    expect(entries.filter((e) => !e.own && e.comment !== null)).toEqual([]);
+    expect(entries.filter((e) => e.own).length).toBeGreaterThan(0);
+    expect(entries.filter((e) => e.own && e.comment === null)).toEqual([]);
+    expect(large.count).toBe(small.count);
+  });
+
   it('Assignment.evidence over a whole list costs a fixed number of queries', async () => {
     const LIST = `{ allAssignments(perPage: 100) { id evidenceCount evidence { id uploadedByName unit { code } } } }`;
     const { result, count } = await server.countQueries(() => server.gql(LIST, {}, tokens.vhtt));

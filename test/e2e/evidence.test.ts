@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { samplePdf, sha256 } from '../helpers/evidence.js';
+import { attachEvidence, samplePdf, sha256 } from '../helpers/evidence.js';
 import { TRANSITION } from '../helpers/queries.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { unitAssignments, unitId } from './api.js';
@@ -171,5 +171,36 @@ describe('evidence in My work and on the review screen', { timeout: 120_000 }, (
     expect(await removed.textContent()).toContain('Đã gỡ');
     expect(await removed.textContent()).toContain('Tải nhầm danh sách có số điện thoại cá nhân');
     await expect(reviewer.locator('[data-testid="evidence-dropzone"]').count()).resolves.toBe(0);
+  });
+
+  it('a PDF uploaded as .html is listed and saved as .pdf; another unit reads in the history that it was attached, not its name', async () => {
+    const polyglot = Buffer.concat([samplePdf('So lieu tong hop'), Buffer.from('<html><script>alert(document.cookie)</script></html>\n')]);
+    const res = await attachEvidence(server, officerToken, refusedId, [{ name: 'so-lieu-tong-hop.html', content: polyglot, type: 'text/html' }]);
+    expect(res.errors).toBeUndefined();
+
+    const reviewer = coordinator.page;
+    await reviewer.goto(`${server.url}/#/Assignment/${refusedId}/show`);
+    await reviewer.reload();
+    const item = reviewer.locator('[data-testid="evidence-item"]', { hasText: 'so-lieu-tong-hop.pdf' });
+    await item.waitFor();
+    expect(await item.locator('[data-testid="evidence-download"]').textContent()).toBe('so-lieu-tong-hop.pdf');
+    expect(await item.locator('[data-testid="evidence-uploaded-as"]').textContent()).toBe('Tên khi tải lên: so-lieu-tong-hop.html');
+    const [download] = await Promise.all([reviewer.waitForEvent('download'), item.locator('[data-testid="evidence-download"]').click()]);
+    expect(download.suggestedFilename()).toBe('so-lieu-tong-hop.pdf');
+    expect((await readFile((await download.path())!)).equals(polyglot)).toBe(true);
+    await reviewer.locator('[data-testid="history-comment"]', { hasText: 'Đính kèm minh chứng: so-lieu-tong-hop.pdf' }).waitFor();
+
+    const other = await signIn(browser, server, 'gddt');
+    try {
+      await other.page.goto(`${server.url}/#/Assignment/${refusedId}/show`);
+      const history = other.page.locator('[data-testid="history"]');
+      await history.getByText(/· Gỡ minh chứng —/).waitFor();
+      await expect(history.getByText(/· Đính kèm minh chứng —/).count()).resolves.toBe(2);
+      const text = await history.textContent();
+      expect(text).not.toMatch(/so-lieu-tong-hop|danh-sach-nham|số điện thoại/);
+      await expect(other.page.locator('[data-testid="evidence-item"]').count()).resolves.toBe(0);
+    } finally {
+      await other.context.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ export interface UploadFile {
   type?: string;
 }
 
-export const EVIDENCE_FIELDS = `id ownerKind ownerId assignmentId unitId originalName description size contentType detectedExtension sha256
+export const EVIDENCE_FIELDS = `id ownerKind ownerId assignmentId unitId originalName downloadName description size contentType detectedExtension sha256
   uploadedAt uploadedByUsername hidden hiddenAt hiddenReason downloadUrl mayRemove`;
 
 export const ATTACH_EVIDENCE = `mutation($assignmentId: ID!, $files: [Upload!]!, $descriptions: [String]) {

@@ -29,7 +29,8 @@ export interface EvidenceListProps {
 /**
  * The files that prove the work, oldest first, each with its download link. The link is the
  * authorised /evidence/:id/download route: the session cookie goes with it, and the browser
- * saves the file under its original (Vietnamese) name.
+ * saves the file under its (Vietnamese) download name, whose extension is the one of its content:
+ * shown as such, so that a PDF uploaded as "bao-cao.html" reads and saves as "bao-cao.pdf".
  */
 export function EvidenceList({ evidence, onChanged }: EvidenceListProps) {
   const translate = useTranslate();
@@ -75,10 +76,15 @@ export function EvidenceList({ evidence, onChanged }: EvidenceListProps) {
               sx={{ minWidth: 0, overflowWrap: 'anywhere' }}
               primary={
                 <>
-                  <a href={item.downloadUrl} download={item.originalName} data-testid="evidence-download">
-                    {item.originalName}
+                  <a href={item.downloadUrl} download={item.downloadName} data-testid="evidence-download">
+                    {item.downloadName}
                   </a>{' '}
                   {item.hidden ? <Chip size="small" label={T.hidden} /> : null}
+                  {item.originalName !== item.downloadName ? (
+                    <Typography component="span" display="block" variant="caption" color="text.secondary" data-testid="evidence-uploaded-as">
+                      {translate('app.assignment.evidence_uploaded_as', { name: item.originalName })}
+                    </Typography>
+                  ) : null}
                 </>
               }
               secondary={
@@ -99,7 +105,7 @@ export function EvidenceList({ evidence, onChanged }: EvidenceListProps) {
             />
             <Stack direction="row" alignItems="center" sx={{ flexShrink: 0 }}>
               <Tooltip title={T.download}>
-                <IconButton component="a" href={item.downloadUrl} download={item.originalName} aria-label={`${T.download} ${item.originalName}`}>
+                <IconButton component="a" href={item.downloadUrl} download={item.downloadName} aria-label={`${T.download} ${item.downloadName}`}>
                   <DownloadIcon />
                 </IconButton>
               </Tooltip>
@@ -115,7 +121,7 @@ export function EvidenceList({ evidence, onChanged }: EvidenceListProps) {
       <Dialog open={!!removing} onClose={() => !busy && setRemoving(null)} fullWidth>
         <DialogTitle>{T.removeTitle}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{removing?.originalName}</DialogContentText>
+          <DialogContentText>{removing?.downloadName}</DialogContentText>
           <DialogContentText variant="body2">{T.removeExplain}</DialogContentText>
           <TextField
             autoFocus

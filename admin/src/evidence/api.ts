@@ -3,7 +3,10 @@ import { GRAPHQL_URL, gqlRequest } from '../graphql.js';
 
 export interface EvidenceItem {
   id: string;
+  /** As the uploader named it; its extension may not match the content. */
   originalName: string;
+  /** What the file is served and shown as: the extension follows the type detected from its content. */
+  downloadName: string;
   description: string | null;
   size: number;
   contentType: string;
@@ -33,7 +36,7 @@ export interface AssignmentEvidenceData {
   evidence: EvidenceItem[];
 }
 
-export const EVIDENCE_ITEM_FIELDS = `id originalName description size contentType detectedExtension sha256 uploadedAt uploadedByName
+export const EVIDENCE_ITEM_FIELDS = `id originalName downloadName description size contentType detectedExtension sha256 uploadedAt uploadedByName
   hidden hiddenAt hiddenByName hiddenReason downloadUrl mayRemove`;
 
 export async function fetchAssignmentEvidence(assignmentId: string, includeHidden = false): Promise<AssignmentEvidenceData> {

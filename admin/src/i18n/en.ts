@@ -458,6 +458,7 @@ export const enApp: typeof viApp = {
       evidence: 'Evidence (%{count})',
       evidence_needed: 'Attach at least one piece of evidence before submitting for review.',
       review_evidence: 'View evidence (%{count})',
+      evidence_uploaded_as: 'Uploaded as: %{name}',
       close: 'Close',
       verify_below_full: 'Progress is only %{progress}%. Verify as done anyway?',
       progress_label: 'Progress %{progress}%',

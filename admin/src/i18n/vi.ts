@@ -468,6 +468,7 @@ export const viApp = {
       evidence: 'Minh chứng (%{count})',
       evidence_needed: 'Cần đính kèm ít nhất một minh chứng trước khi gửi thẩm định.',
       review_evidence: 'Xem minh chứng (%{count})',
+      evidence_uploaded_as: 'Tên khi tải lên: %{name}',
       close: 'Đóng',
       verify_below_full: 'Tiến độ mới %{progress}%. Vẫn xác nhận hoàn thành?',
       progress_label: 'Tiến độ %{progress}%',

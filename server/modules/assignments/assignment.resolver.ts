@@ -115,6 +115,12 @@ export class StatusChangeFieldResolver {
     return change.assignment.id;
   }
 
+  /** An evidence entry's comment names the file and why it was removed: read under the evidence rule. */
+  @FieldResolver(() => String, { nullable: true })
+  comment(@Root() change: Lean<StatusChange>, @Ctx() ctx: Context) {
+    return ctx.services.evidence.historyComment(change);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'Họ tên người thực hiện' })
   async actorName(@Root() change: Lean<StatusChange>, @Ctx() ctx: Context) {
     return change.actor ? ((await ctx.loaders.user.load(change.actor.id))?.fullName ?? null) : null;

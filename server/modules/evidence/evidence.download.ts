@@ -12,12 +12,18 @@ import { createContext } from '../../context.js';
 import { DomainError, ErrorCode } from '../../shared/errors.js';
 import { sendDomainError, sendHttpError, sendUnexpectedError } from '../../shared/http-errors.js';
 import type { Evidence } from './evidence.entity.js';
+import { downloadName, visibleName } from './file-name.js';
 import { StoredFileMissing, evidenceStore, type EvidenceStore } from './storage/index.js';
 
 class IntegrityError extends Error {}
 
-/** RFC 6266 / 8187: an ASCII fallback for old clients and the exact UTF-8 name for everyone else. */
-export function contentDisposition(name: string): string {
+/**
+ * RFC 6266 / 8187: an ASCII fallback for old clients and the exact UTF-8 name for everyone else.
+ * Invisible characters are dropped here too: a browser honours a RIGHT-TO-LEFT OVERRIDE in the name
+ * it shows in its downloads bar.
+ */
+export function contentDisposition(fileName: string): string {
+  const name = visibleName(fileName);
   const ascii = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -91,7 +97,7 @@ export function evidenceDownloadHandler(orm: MikroORM, config: AppConfig, logger
       res.status(200).set({
         'Content-Type': evidence.contentType,
         'Content-Length': String(evidence.size),
-        'Content-Disposition': contentDisposition(evidence.originalName),
+        'Content-Disposition': contentDisposition(downloadName(evidence.originalName, evidence.detectedExtension)),
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': "default-src 'none'; sandbox",
         'Cache-Control': 'private, no-store',

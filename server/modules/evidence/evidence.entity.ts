@@ -53,8 +53,11 @@ export class Evidence extends BaseEntity {
   @Property({ type: 'datetime' })
   uploadedAt: Opt<Date> = new Date();
 
-  /** Shown and offered as the download name; never used to build a path. */
-  @Field(() => String, { description: 'Tên tệp gốc' })
+  /**
+   * As the uploader named it, cleaned of invisible characters; never used to build a path. Files are
+   * served under downloadName, whose extension follows the detected type: this one may not.
+   */
+  @Field(() => String, { description: 'Tên tệp gốc như người tải lên đặt (đã bỏ ký tự vô hình); phần mở rộng có thể không khớp nội dung, khi tải về dùng downloadName' })
   @Property({ type: 'string', length: 255 })
   originalName: string;
 

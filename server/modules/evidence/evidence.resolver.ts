@@ -6,6 +6,7 @@ import { Assignment } from '../assignments/assignment.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { Evidence, EvidenceOwnerKind } from './evidence.entity.js';
 import { MAX_DESCRIPTION } from './evidence.service.js';
+import { downloadName, visibleName } from './file-name.js';
 
 @ObjectType({ description: 'Kết quả tải lên một tệp minh chứng' })
 export class EvidenceUploadResult {
@@ -39,13 +40,15 @@ export class EvidenceResolver {
     descriptions?: Array<string | null> | null,
   ): Promise<EvidenceUploadResult[]> {
     const outcomes = await ctx.services.evidence.attachToAssignment(assignmentId, files, descriptions ?? []);
-    return outcomes.map(({ evidence, duplicate }) => ({
-      evidence,
-      duplicate,
-      message: duplicate
-        ? `Tệp ${evidence.originalName} trùng nội dung với minh chứng đã có: không lưu thêm.`
-        : `Đã đính kèm ${evidence.originalName}.`,
-    }));
+    return outcomes.map(({ evidence, duplicate }) => {
+      // The name it will be downloaded under: "Đã đính kèm bao-cao.pdf" tells the uploader of a renamed file.
+      const name = downloadName(evidence.originalName, evidence.detectedExtension);
+      return {
+        evidence,
+        duplicate,
+        message: duplicate ? `Tệp ${name} trùng nội dung với minh chứng đã có: không lưu thêm.` : `Đã đính kèm ${name}.`,
+      };
+    });
   }
 
   @Mutation(() => Evidence, { description: 'Gỡ minh chứng: ẩn khỏi danh sách, không xóa tệp; lịch sử ghi người gỡ và lý do' })
@@ -60,6 +63,19 @@ export class EvidenceResolver {
   @FieldResolver(() => ID, { nullable: true, description: 'Phân công mà minh chứng thuộc về' })
   assignmentId(@Root() e: Evidence) {
     return e.ownerKind === EvidenceOwnerKind.ASSIGNMENT ? e.ownerId : null;
+  }
+
+  @FieldResolver(() => String)
+  originalName(@Root() e: Evidence) {
+    // Names stored before they were cleaned at upload may still hold direction overrides.
+    return visibleName(e.originalName);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Tên tệp khi tải về: tên gốc với phần mở rộng theo loại nhận diện từ nội dung (bao-cao.html chứa PDF thành bao-cao.pdf)',
+  })
+  downloadName(@Root() e: Evidence) {
+    return downloadName(e.originalName, e.detectedExtension);
   }
 
   @FieldResolver(() => ID)

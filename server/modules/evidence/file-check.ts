@@ -48,24 +48,6 @@ export class FileCheckError extends Error {
   }
 }
 
-/**
- * The name to show and offer on download. It never decides where the file is stored, but a name
- * carrying a path or control characters is refused rather than silently rewritten: the client
- * sent something other than a file name.
- */
-export function checkOriginalName(raw: string | undefined | null): string {
-  const name = (raw ?? '').normalize('NFC').trim();
-  // eslint-disable-next-line no-control-regex
-  if (/[/\\\u0000-\u001f\u007f]/.test(name) || name === '.' || name === '..' || name.startsWith('..')) {
-    throw new FileCheckError('INVALID_FILENAME', `Tên tệp không hợp lệ: ${JSON.stringify(raw)}. Tên tệp không được chứa đường dẫn hay ký tự điều khiển.`);
-  }
-  if (!name) return 'minh-chung';
-  if (name.length <= 255) return name;
-  const dot = name.lastIndexOf('.');
-  const ext = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : '';
-  return name.slice(0, 255 - ext.length) + ext;
-}
-
 /** Old binary Office files are OLE compound files; tell Word and Excel apart from installers (MSI) by their streams. */
 async function compoundDocumentType(path: string): Promise<DetectedType | null> {
   const bytes = await readFile(path);

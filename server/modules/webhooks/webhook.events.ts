@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { uuidArray } from '../../shared/lean.js';
 import type { Assignment } from '../assignments/assignment.entity.js';
 import type { Evidence } from '../evidence/evidence.entity.js';
+import { downloadName } from '../evidence/file-name.js';
 import { WebhookDelivery, WebhookEndpoint, WebhookEventType } from './webhook.entity.js';
 
 /** What a receiver gets as the request body. */
@@ -86,7 +87,7 @@ export function evidenceAddedData(em: EntityManager, assignment: Assignment, fil
   return async (): Promise<EventData> => ({
     ...(await assignmentFacts(em, assignment)),
     evidence: files.map((e) => ({
-      id: e.id, name: e.originalName, description: e.description ?? null, size: e.size, contentType: e.contentType, uploadedAt: e.uploadedAt,
+      id: e.id, name: e.originalName, downloadName: downloadName(e.originalName, e.detectedExtension), description: e.description ?? null, size: e.size, contentType: e.contentType, uploadedAt: e.uploadedAt,
     })),
   });
 }
