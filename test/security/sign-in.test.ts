@@ -94,7 +94,7 @@ describe('browser sessions', () => {
     const again = await server.login('xa-halai');
     expect(code(await server.gql('{ allPlans { id } }', {}, again))).toBeUndefined();
     const changed = await server.gql(
-      'mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, password: "Mat-khau-moi-2024!") { id } }',
+      'mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, password: "hoa-sen-no-ben-ao-lang") { id } }',
       { id: user.id, v: viewer.data!.updateUser.version },
       admin,
     );
