@@ -37,6 +37,10 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(5),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(1000),
   GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(5000),
+  /** Failures on one account from one address before that address is locked out of that account. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: z.coerce.number().int().positive().default(10),
+  LOGIN_ACCOUNT_AND_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().positive().max(86_400).default(900),
+  /** Failures on one account from all addresses before its sign-ins are slowed (not locked). */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(500),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
@@ -50,6 +54,10 @@ const EnvSchema = z.object({
   /** Points requests without a valid credential may spend per window, counted per client address. */
   API_BUDGET_ANONYMOUS_POINTS: z.coerce.number().int().positive().default(2_000),
   API_BUDGET_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** While slowed, an account takes one sign-in attempt per this many seconds from addresses it does not know. */
+  LOGIN_THROTTLE_SECONDS: z.coerce.number().int().positive().max(3600).default(60),
+  /** How long an address an account signed in from stays known to it, and exempt from the slowing. */
+  LOGIN_KNOWN_ADDRESS_DAYS: z.coerce.number().int().positive().max(366).default(30),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   UPLOAD_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   API_TOKEN_MAX_DAYS: z.coerce.number().int().positive().default(366),
@@ -126,11 +134,19 @@ export interface SecurityLimits {
   maxTokens: number;
   /** Upper bound on rows a query may fan out to: page sizes of nested lists multiplied. */
   maxCost: number;
+  /** Failures on one account from one address within loginAccountAddressWindowSeconds: then ACCOUNT_LOCKED, from there only. */
+  loginFailuresPerAccountAddress: number;
+  loginAccountAddressWindowSeconds: number;
+  /** Failures on one account from everywhere within loginFailureWindowSeconds: then its sign-ins are slowed. */
   loginFailuresPerAccount: number;
+  /** Failures from one address on any accounts within loginFailureWindowSeconds: then TOO_MANY_REQUESTS. */
   loginFailuresPerAddress: number;
   loginFailureWindowSeconds: number;
   /** Query cost points per caller and window, shared by every API process through Redis. */
   budget: BudgetLimits;
+  /** A slowed account takes one attempt per this many seconds from addresses it has not signed in from. */
+  loginThrottleSeconds: number;
+  loginKnownAddressSeconds: number;
   requestTimeoutMs: number;
   /** Evidence uploads from a phone on a slow link take minutes, not seconds. */
   uploadTimeoutMs: number;
@@ -239,6 +255,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
+      loginFailuresPerAccountAddress: e.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+      loginAccountAddressWindowSeconds: e.LOGIN_ACCOUNT_AND_ADDRESS_WINDOW_SECONDS,
       loginFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       loginFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       loginFailureWindowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
@@ -248,6 +266,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         anonymousPoints: e.API_BUDGET_ANONYMOUS_POINTS,
         windowSeconds: e.API_BUDGET_WINDOW_SECONDS,
       },
+      loginThrottleSeconds: e.LOGIN_THROTTLE_SECONDS,
+      loginKnownAddressSeconds: e.LOGIN_KNOWN_ADDRESS_DAYS * 86_400,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       uploadTimeoutMs: e.UPLOAD_TIMEOUT_MS,
       apiTokenMaxDays: e.API_TOKEN_MAX_DAYS,

@@ -62,7 +62,14 @@ export class AuthService {
     try {
       await guard.limiter?.check(name, address);
     } catch (error) {
-      await audit.recordNow({ action: AuditAction.SIGN_IN_LOCKED, username: name, subjectUserId: user?.id, address });
+      const limit = error instanceof DomainError ? error.details.limit : undefined;
+      await audit.recordNow({
+        action: AuditAction.SIGN_IN_LOCKED,
+        username: name,
+        subjectUserId: user?.id,
+        address,
+        details: limit ? { limit } : null,
+      });
       throw error;
     }
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
@@ -83,6 +90,7 @@ export class AuthService {
     this.em.create(Session, { tokenHash: hashToken(token), user, expiresAt });
     audit.record({ action: AuditAction.SIGN_IN, by: toViewer(user), subjectUserId: user.id, username: name, address });
     await this.em.flush();
+    await guard.limiter?.succeeded(name, address);
     return { token, expiresAt, user };
   }
 

@@ -21,6 +21,11 @@ afterAll(() => withAdmin(async (client) => {
 describe('seeding for production', () => {
   it('creates the plan, closed since its year is over, and the first administrator from ADMIN_PASSWORD, and no demo account, facility, plan or history', async () => {
     await withAdmin((client) => client.query(`create database "${database}"`));
+    // A guessable ADMIN_PASSWORD stops the first start, naming the variable, and leaves nothing half made.
+    await expect(openDatabase({ url: databaseUrl(database), seed: { demo: false, adminPassword: 'admin@hatrung2022' } }))
+      .rejects.toThrow(/^ADMIN_PASSWORD: Mật khẩu không được chứa tên đăng nhập \("admin"\)/);
+    await expect(openDatabase({ url: databaseUrl(database), seed: { demo: false, adminPassword: 'hatrung2022' } }))
+      .rejects.toThrow(/^ADMIN_PASSWORD: Mật khẩu quá dễ đoán/);
     const { orm, seeded } = await openDatabase({ url: databaseUrl(database), seed: { demo: false, adminPassword: 'mat-khau-quan-tri-2026' } });
     try {
       expect(seeded!.demoUsers).toEqual([]);

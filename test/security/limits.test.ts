@@ -40,8 +40,12 @@ function nested(levels: number): string {
 describe('limits on what one GraphQL request may ask', () => {
   it('the defaults are the documented ones', () => {
     expect(loadConfig({}).limits).toMatchObject({
-      maxDepth: 10, maxAliases: 15, maxDirectives: 5, maxTokens: 1000, loginFailuresPerAccount: 100,
+      maxDepth: 10, maxAliases: 15, maxDirectives: 5, maxTokens: 1000,
+      loginFailuresPerAccountAddress: 10, loginAccountAddressWindowSeconds: 900, loginFailuresPerAccount: 100, loginFailuresPerAddress: 500,
+      loginFailureWindowSeconds: 3600, loginThrottleSeconds: 60, loginKnownAddressSeconds: 30 * 86_400,
     });
+    expect(() => loadConfig({ LOGIN_THROTTLE_SECONDS: '0' })).toThrow(/LOGIN_THROTTLE_SECONDS/);
+    expect(() => loadConfig({ LOGIN_KNOWN_ADDRESS_DAYS: 'mot-thang' })).toThrow(/LOGIN_KNOWN_ADDRESS_DAYS/);
     expect(loadConfig({ GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_COST: '800' }).limits).toMatchObject({ maxDepth: 12, maxCost: 800 });
     expect(() => loadConfig({ GRAPHQL_MAX_ALIASES: 'nhieu' })).toThrow(/GRAPHQL_MAX_ALIASES/);
     expect([loadConfig({}).trustProxy, loadConfig({ TRUST_PROXY: '1' }).trustProxy, loadConfig({ TRUST_PROXY: 'false' }).trustProxy])

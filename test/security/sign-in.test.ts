@@ -24,9 +24,25 @@ function aliasedLogins(username: string, passwords: string[]): string {
   return `mutation { ${fields.join(' ')} }`;
 }
 
-async function loginResponse(target: TestServer, body: string) {
-  const res = await fetch(`${target.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+async function loginResponse(target: TestServer, body: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${target.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return { res, json: (await res.json()) as { data?: any; errors?: any[] } };
+}
+
+/** A sign-in from a client at `address`, forwarded by the proxy the server trusts (loopback, TRUST_PROXY). */
+async function loginFrom(target: TestServer, address: string, username: string, password: string) {
+  const body = JSON.stringify({ query: LOGIN, variables: { u: username, p: password } });
+  return (await loginResponse(target, body, { 'x-forwarded-for': address })).json;
+}
+
+/** The SIGN_IN_LOCKED events of an account: from which address, refused by which limit. */
+async function lockedEvents(target: TestServer, adminToken: string, username: string) {
+  const res = await target.gql<{ allAuditEvents: Array<{ address: string; details: string }> }>(
+    'query($q: String) { allAuditEvents(filter: { q: $q, action: [SIGN_IN_LOCKED] }, sortField: "at", sortOrder: "ASC") { address details } }',
+    { q: username },
+    adminToken,
+  );
+  return res.data!.allAuditEvents.map((e) => ({ address: e.address, ...JSON.parse(e.details) }));
 }
 
 describe('browser sessions', () => {
@@ -94,7 +110,7 @@ describe('browser sessions', () => {
     const again = await server.login('xa-halai');
     expect(code(await server.gql('{ allPlans { id } }', {}, again))).toBeUndefined();
     const changed = await server.gql(
-      'mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, password: "Mat-khau-moi-2024!") { id } }',
+      'mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, password: "hoa-sen-no-ben-ao-lang") { id } }',
       { id: user.id, v: viewer.data!.updateUser.version },
       admin,
     );
@@ -140,32 +156,74 @@ describe('failed sign-in limits', () => {
     expect(events.data!._allAuditEventsMeta.count).toBe(1);
   });
 
-  it('an account takes at most 100 failed attempts an hour, each counted, then is locked with a clear Vietnamese message', async () => {
+  it('a guesser at one address is locked out of the account from there after 10 failures, each counted; its holder still signs in from elsewhere', async () => {
+    const attacker = '203.0.113.50';
     const passwords = Array.from({ length: 15 }, (_, i) => `sai-mat-khau-${i}`);
-    for (let attempt = 1; attempt <= 100; attempt++) {
-      const { json } = await loginResponse(server, JSON.stringify({ query: aliasedLogins('xa-habac', passwords) }));
+    const guesses = JSON.stringify({ query: aliasedLogins('xa-habac', passwords) });
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const { json } = await loginResponse(server, guesses, { 'x-forwarded-for': attacker });
       expect(json.errors!.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
     }
-    const { json } = await loginResponse(server, JSON.stringify({ query: aliasedLogins('xa-habac', passwords) }));
+    const { json } = await loginResponse(server, guesses, { 'x-forwarded-for': attacker });
     const locked = json.errors![0];
     expect(locked.extensions.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.message).toMatch(/^Tài khoản tạm khóa vì đăng nhập sai quá 100 lần\. Hãy thử lại sau khoảng \d+ phút/);
+    expect(locked.extensions.limit).toBe('ACCOUNT_AND_ADDRESS');
+    expect(locked.message).toMatch(/^Tài khoản tạm khóa đối với địa chỉ này vì đăng nhập sai 10 lần\. Hãy thử lại sau khoảng \d+ phút/);
     expect(locked.extensions.retryAfterSeconds).toBeGreaterThan(0);
 
-    // Even the right password is refused while the lock lasts; other accounts are untouched.
-    expect(code(await server.gql(LOGIN, { u: 'xa-habac', p: DEMO_PASSWORD }))).toBe('ACCOUNT_LOCKED');
-    expect(code(await server.gql(LOGIN, { u: 'Xa-HaBac ', p: DEMO_PASSWORD }))).toBe('ACCOUNT_LOCKED');
-    expect(code(await server.gql(LOGIN, { u: 'tt-hatrung', p: DEMO_PASSWORD }))).toBeUndefined();
-    const events = await server.gql(
-      '{ _allAuditEventsMeta(filter: { q: "xa-habac", action: [SIGN_IN_FAILED] }) { count } locked: _allAuditEventsMeta(filter: { q: "xa-habac", action: [SIGN_IN_LOCKED] }) { count } }',
-      {},
-      admin,
-    );
-    expect(events.data).toEqual({ _allAuditEventsMeta: { count: 100 }, locked: { count: 3 } });
+    // From the guesser's address even the right password is refused while the lock lasts, however the name is typed.
+    expect(code(await loginFrom(server, attacker, 'xa-habac', DEMO_PASSWORD))).toBe('ACCOUNT_LOCKED');
+    expect(code(await loginFrom(server, attacker, 'Xa-HaBac ', DEMO_PASSWORD))).toBe('ACCOUNT_LOCKED');
+    // The holder, at the commune office or on their phone, is not locked out; the lock is this account's only.
+    expect((await loginFrom(server, '198.51.100.20', 'xa-habac', DEMO_PASSWORD)).data.login.token).toBeTruthy();
+    expect(code(await server.gql(LOGIN, { u: 'xa-habac', p: DEMO_PASSWORD }))).toBeUndefined();
+    expect((await loginFrom(server, attacker, 'tt-hatrung', DEMO_PASSWORD)).data.login.token).toBeTruthy();
+
+    const failed = await server.gql('{ _allAuditEventsMeta(filter: { q: "xa-habac", action: [SIGN_IN_FAILED] }) { count } }', {}, admin);
+    expect(failed.data!._allAuditEventsMeta.count).toBe(10);
+    expect(await lockedEvents(server, admin, 'xa-habac')).toEqual(Array(3).fill({ address: attacker, limit: 'ACCOUNT_AND_ADDRESS' }));
+  });
+
+  it('an account failing from many addresses is slowed, not locked: one attempt per period from new addresses, none held back from an address it signed in from', async () => {
+    const slowed = await startTestServer({
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: '3',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '6',
+      LOGIN_THROTTLE_SECONDS: '3600',
+    });
+    try {
+      // The coordinator signs in at the office: that address is known to the account from now on.
+      const office = '198.51.100.7';
+      expect((await loginFrom(slowed, office, 'vhtt', DEMO_PASSWORD)).data.login.token).toBeTruthy();
+      // Guessers at three addresses, each staying under its own lock, fail six times in all.
+      for (const bot of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+        for (const guess of ['doan-bua-1', 'doan-bua-2']) expect(code(await loginFrom(slowed, bot, 'vhtt', guess))).toBe('UNAUTHENTICATED');
+      }
+      // The account is slowed: the period's one attempt from an unknown address goes to whoever asks first…
+      expect(code(await loginFrom(slowed, '203.0.113.4', 'vhtt', 'doan-bua-3'))).toBe('UNAUTHENTICATED');
+      // …and the next one waits, right password or not.
+      const waiting = await loginFrom(slowed, '192.0.2.9', 'vhtt', DEMO_PASSWORD);
+      expect(waiting.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', limit: 'ACCOUNT' });
+      expect(waiting.errors![0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+      expect(waiting.errors![0].message).toMatch(/chỉ nhận một lần đăng nhập mỗi 3600 giây từ nơi chưa đăng nhập gần đây/);
+      // From the office the coordinator signs in as usual, and other accounts are not slowed.
+      expect((await loginFrom(slowed, office, 'vhtt', DEMO_PASSWORD)).data.login.token).toBeTruthy();
+      expect((await loginFrom(slowed, '192.0.2.9', 'gddt', DEMO_PASSWORD)).data.login.token).toBeTruthy();
+      // A known address is spared the slowing, not the lock: three failures there lock the account there too.
+      for (const guess of ['doan-bua-4', 'doan-bua-5', 'doan-bua-6']) expect(code(await loginFrom(slowed, office, 'vhtt', guess))).toBe('UNAUTHENTICATED');
+      expect((await loginFrom(slowed, office, 'vhtt', DEMO_PASSWORD)).errors![0].extensions).toMatchObject({ code: 'ACCOUNT_LOCKED', limit: 'ACCOUNT_AND_ADDRESS' });
+
+      const slowedAdmin = await slowed.login('admin');
+      expect(await lockedEvents(slowed, slowedAdmin, 'vhtt')).toEqual([
+        { address: '192.0.2.9', limit: 'ACCOUNT' },
+        { address: office, limit: 'ACCOUNT_AND_ADDRESS' },
+      ]);
+    } finally {
+      await slowed.close();
+    }
   });
 
   it('while Redis is unreachable, sign-in still works and failures are still counted, in the process', async () => {
-    const isolated = await startTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '2' });
+    const isolated = await startTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: '2' });
     try {
       isolated.app.redis.disconnect();
       expect(code(await isolated.gql(LOGIN, { u: 'gddt', p: 'sai-mat-khau' }))).toBe('UNAUTHENTICATED');

@@ -283,6 +283,7 @@ export const enApp: typeof viApp = {
         isDemo: 'Demo account',
         password: 'Password',
       },
+      password_hint: 'At least 8 characters and hard to guess: best a long phrase, e.g. four random words; not the username or the name.',
     },
     CalendarDay: {
       name: 'Working calendar |||| Working calendar',

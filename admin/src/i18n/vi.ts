@@ -289,6 +289,7 @@ export const viApp = {
         isDemo: 'Tài khoản dùng thử',
         password: 'Mật khẩu',
       },
+      password_hint: 'Ít nhất 8 ký tự và khó đoán: nên là một cụm từ dài, ví dụ bốn từ ngẫu nhiên; không chứa tên đăng nhập hay họ tên.',
     },
     CalendarDay: {
       name: 'Lịch làm việc |||| Lịch làm việc',

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../auth/password.js';
+import { passwordProblem } from '../../auth/password-policy.js';
 import { Assignment, AssignmentRole, AssignmentScope } from '../../modules/assignments/assignment.entity.js';
 import { Facility } from '../../modules/facilities/facility.entity.js';
 import { IndicatorValue } from '../../modules/facilities/indicator-value.entity.js';
@@ -237,10 +238,14 @@ export async function seedDatabase(rootEm: EntityManager, options: SeedOptions):
     }
 
     if (options.adminPassword && (await em.count(User, { role: Role.ADMIN, isDemo: false })) === 0) {
-      await ensure(User, { username: 'admin' }, {
-        fullName: 'Quản trị hệ thống',
+      const admin = { username: 'admin', fullName: 'Quản trị hệ thống', unit: units.get('UBND-HUYEN')! };
+      // The first administrator holds every power: its password meets the rules an ADMIN meets for anyone
+      // else's. Checked only when it is used, so a variable left set after the first start never stops one.
+      const problem = passwordProblem(options.adminPassword, { ...admin, unit: [admin.unit.name, admin.unit.shortName, admin.unit.code] });
+      if (problem) throw new Error(`ADMIN_PASSWORD: ${problem}`);
+      await ensure(User, { username: admin.username }, {
+        ...admin,
         role: Role.ADMIN,
-        unit: units.get('UBND-HUYEN')!,
         passwordHash: await hashPassword(options.adminPassword),
       });
     }

@@ -37,7 +37,9 @@ export class CreateUserArgs {
   @Field(() => ID)
   unitId: string;
 
-  @Field(() => String, { description: 'Mật khẩu, 8–128 ký tự, không thuộc danh sách mật khẩu phổ biến' })
+  @Field(() => String, {
+    description: 'Mật khẩu, 8–128 ký tự, khó đoán: không chứa tên đăng nhập hay họ tên, không phải mật khẩu phổ biến; nên là một cụm từ dài',
+  })
   @IsAcceptablePassword()
   password: string;
 }
@@ -61,7 +63,7 @@ export class UpdateUserArgs extends VersionedArgs {
   @IsOptional()
   active?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Đặt mật khẩu mới' })
+  @Field(() => String, { nullable: true, description: 'Đặt mật khẩu mới, theo cùng quy tắc như khi tạo tài khoản' })
   @IsOptional()
   @IsAcceptablePassword()
   password?: string;

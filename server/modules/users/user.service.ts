@@ -2,13 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Lean } from '../../shared/lean.js';
 import { authorize, type Viewer } from '../../auth/policy.js';
 import { hashPassword } from '../../auth/password.js';
+import { assertAcceptablePassword, type PasswordOwner } from '../../auth/password-policy.js';
 import { Session } from '../../auth/session.entity.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { CredentialInvalidator } from '../../auth/credential-cache.js';
 import { conflict } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
-import { ResourceService, type ResourceSpec } from '../../shared/resource.service.js';
+import { isId, ResourceService, type ResourceSpec } from '../../shared/resource.service.js';
+import { Unit } from '../units/unit.entity.js';
 import { User } from './user.entity.js';
 
 export const USER_SPEC: ResourceSpec = {
@@ -45,6 +47,7 @@ export class UserService extends ResourceService<User> {
     if (await this.em.count(User, { username: String(rest.username) })) {
       throw conflict(`Tên đăng nhập "${String(rest.username)}" đã có.`, { argument: 'username' });
     }
+    assertAcceptablePassword(String(password), await this.passwordOwner(String(rest.username), String(rest.fullName), rest.unitId));
     const user = await super.create({ ...rest, passwordHash: await hashPassword(String(password)) });
     new AuditLog(this.em).record({
       action: AuditAction.USER_CREATED,
@@ -60,9 +63,15 @@ export class UserService extends ResourceService<User> {
   override async update(id: string, version: number, data: Record<string, unknown>): Promise<User> {
     authorize(this.viewer, 'user:manage');
     const { password, ...rest } = data;
+    const current = await this.get(id);
+    if (password) {
+      // Judged against the account as it will be: its new name or unit if this change brings one.
+      const fullName = typeof rest.fullName === 'string' ? rest.fullName : current.fullName;
+      assertAcceptablePassword(String(password), await this.passwordOwner(current.username, fullName, rest.unitId ?? current.unit.id));
+    }
     const changes = password ? { ...rest, passwordHash: await hashPassword(String(password)) } : rest;
     // Recorded before the update so that its flush writes the events with the change, or neither.
-    this.audit(await this.get(id), rest, Boolean(password));
+    this.audit(current, rest, Boolean(password));
     const user = await super.update(id, version, changes);
     if (!user.active || password || rest.role || rest.unitId) {
       // A new password, role or unit must not leave old sessions with the old powers.
@@ -70,6 +79,12 @@ export class UserService extends ResourceService<User> {
       await this.credentials?.invalidate(user.id);
     }
     return user;
+  }
+
+  /** What a password of this account must not be built from: its username, its holder's name, its unit. */
+  private async passwordOwner(username: string, fullName: string, unitId: unknown): Promise<PasswordOwner> {
+    const unit = isId(unitId) ? await this.em.findOne(Unit, { id: unitId }) : null;
+    return { username, fullName, unit: unit ? [unit.name, unit.shortName, unit.code] : [] };
   }
 
   /** The security events an account change makes: disabled or enabled, new role, new unit, new password. */

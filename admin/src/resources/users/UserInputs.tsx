@@ -10,7 +10,12 @@ export function UserInputs({ creating = false }: { creating?: boolean }) {
       <ReferenceInput source="unitId" reference="Unit" sort={{ field: 'name', order: 'ASC' }}>
         <AutocompleteInput optionText="name" validate={required()} />
       </ReferenceInput>
-      <PasswordInput source="password" validate={creating ? [required(), minLength(8), maxLength(128)] : [minLength(8), maxLength(128)]} autoComplete="new-password" />
+      <PasswordInput
+        source="password"
+        validate={creating ? [required(), minLength(8), maxLength(128)] : [minLength(8), maxLength(128)]}
+        autoComplete="new-password"
+        helperText="resources.User.password_hint"
+      />
       {!creating && <BooleanInput source="active" />}
     </SimpleForm>
   );
