@@ -9,6 +9,7 @@ import { Role } from '../modules/users/user.entity.js';
 import {
   PAGE_ARGUMENTS, limitError, maxAliasesRule, maxDepthRule, maxDirectivesRule, pageSizeOf, queryCost,
 } from './graphql-limits.js';
+import { noNulLiteralsRule, nulInRequest } from './nul-characters.js';
 
 /** Whether any field of the document, fragments included, is __schema or __type. */
 function asksForIntrospection(document: DocumentNode): boolean {
@@ -91,7 +92,7 @@ function withDefaults(operation: OperationDefinitionNode, variables: Record<stri
 }
 
 /**
- * Checks that need the request: the cost counts the page sizes sent as variables, and in production
+ * Checks that need the request: no NUL in the variables or the operation's name, the cost counts the page sizes sent as variables, and in production
  * the schema is described only to ADMIN (integrators get the committed schema file instead).
  */
 function requestChecksPlugin(config: AppConfig): ApolloServerPlugin<Context> {
@@ -100,6 +101,8 @@ function requestChecksPlugin(config: AppConfig): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, operation, schema, request }) {
+          const nul = nulInRequest(request);
+          if (nul) throw nul;
           if (config.isProduction && contextValue.viewer?.role !== Role.ADMIN && checks.introspection(document)) {
             throw new GraphQLError('Không hỗ trợ truy vấn cấu trúc (introspection). Xem tệp schema/schema.graphql.', {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
@@ -129,6 +132,7 @@ export function graphqlSecurityOptions(config: AppConfig): {
 } {
   const { limits } = config;
   const validationRules: ValidationRule[] = [
+    noNulLiteralsRule,
     maxDepthRule(limits.maxDepth),
     maxAliasesRule(limits.maxAliases),
     maxDirectivesRule(limits.maxDirectives),
