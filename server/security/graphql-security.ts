@@ -92,8 +92,9 @@ function withDefaults(operation: OperationDefinitionNode, variables: Record<stri
 }
 
 /**
- * Checks that need the request: no NUL in the variables or the operation's name, the cost counts the page sizes sent as variables, and in production
- * the schema is described only to ADMIN (integrators get the committed schema file instead).
+ * Checks that need the request: no NUL in the variables or the operation's name, the cost counts the
+ * page sizes sent as variables, and in production the schema is described only to ADMIN (integrators
+ * get the committed schema file instead).
  */
 function requestChecksPlugin(config: AppConfig): ApolloServerPlugin<Context> {
   const checks = new DocumentChecks();
