@@ -21,6 +21,7 @@ import { CredentialCache } from './auth/credential-cache.js';
 import { graphqlSecurityOptions } from './security/graphql-security.js';
 import { RequestBudget } from './security/request-budget.js';
 import { requestTimeout, securityHeaders } from './security/http.js';
+import { refuseNulInUrl } from './security/nul-characters.js';
 import { landingPageGate } from './security/landing-page.js';
 import { evidenceDownloadHandler } from './modules/evidence/evidence.download.js';
 import { letterDownloadHandler } from './modules/letters/urging-letter.download.js';
@@ -118,7 +119,7 @@ export async function createApp({ config, databaseUrl, logger = consoleLogger, o
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders(config), requestTimeout(config.limits.requestTimeoutMs, config.limits.uploadTimeoutMs));
+  app.use(securityHeaders(config), requestTimeout(config.limits.requestTimeoutMs, config.limits.uploadTimeoutMs), refuseNulInUrl);
   // Officers work over slow provincial and mobile links: GraphQL answers, exports and the queue board
   // go out compressed (Brotli when asked for). The admin's own files were compressed at build time and
   // carry their Content-Encoding already, which this leaves alone.

@@ -14,6 +14,7 @@ import { readToken } from './context.js';
 import { graphqlSecurityOptions } from './security/graphql-security.js';
 import { limitError, queryCost } from './security/graphql-limits.js';
 import { rateLimitedError, type RequestBudget } from './security/request-budget.js';
+import { nulInRequest } from './security/nul-characters.js';
 import { createFormatError } from './shared/errors.js';
 import type { Logger } from './shared/logger.js';
 import type { NotificationHub } from './modules/notifications/notification.live.js';
@@ -69,8 +70,8 @@ type SocketExtra = { token?: string };
  * GraphQL subscriptions (graphql-ws protocol) on the API's own HTTP server and path, /graphql. Only
  * subscriptions travel on the socket: queries and mutations go through HTTP, where the request checks
  * (CSRF, cost, introspection, upload limits) live. Subscriptions pass the same depth, alias, directive,
- * token and cost limits, and subscribing spends the operation's cost from the caller's budget once: the
- * events pushed afterwards are the server's doing, not requests.
+ * token and cost limits and the same refusal of NUL characters, and subscribing spends the operation's
+ * cost from the caller's budget once: the events pushed afterwards are the server's doing, not requests.
  */
 export function attachSubscriptionServer(httpServer: Server, deps: SubscriptionDeps): SubscriptionServer {
   const { schema, orm, config, credentials, publisher, hub, budget, logger } = deps;
@@ -117,6 +118,8 @@ export function attachSubscriptionServer(httpServer: Server, deps: SubscriptionD
         }
         const errors = validate(schema, document, rules);
         if (errors.length) return errors;
+        const nul = nulInRequest(payload);
+        if (nul) return [nul];
         const variableValues = payload.variables ?? {};
         const cost = queryCost(schema, document, operation, variableValues);
         if (cost > config.limits.maxCost) {

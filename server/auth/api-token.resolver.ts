@@ -1,5 +1,6 @@
 import { IsOptional, Length } from 'class-validator';
-import { Args, ArgsType, Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { requires } from './requires.js';
 import type { Context } from '../context.js';
 import { Unit } from '../modules/units/unit.entity.js';
 import { BaseFilter, createResourceResolver } from '../shared/resource.resolver.js';
@@ -52,11 +53,13 @@ export const ApiTokenResourceResolver = createResourceResolver({
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
   @Mutation(() => ApiToken, { description: 'Cấp mã truy cập API (chỉ ADMIN). Mã bí mật (secret) chỉ trả về một lần, ngay tại đây.' })
+  @UseMiddleware(requires('security:manage'))
   createApiToken(@Args(() => CreateApiTokenArgs) args: CreateApiTokenArgs, @Ctx() ctx: Context) {
     return tokens(ctx).create({ ...args });
   }
 
   @Mutation(() => ApiToken, { description: 'Thu hồi mã truy cập API (chỉ ADMIN); có hiệu lực từ yêu cầu kế tiếp' })
+  @UseMiddleware(requires('security:manage'))
   deleteApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return tokens(ctx).delete(id);
   }

@@ -1,5 +1,7 @@
+import type { CookieOptions } from 'express';
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { MaxLength } from 'class-validator';
+import type { AppConfig } from '../config.js';
 import type { Context } from '../context.js';
 import { User } from '../modules/users/user.entity.js';
 import { AuthService, SESSION_COOKIE } from './auth.service.js';
@@ -15,6 +17,15 @@ class LoginResult {
 
   @Field(() => User)
   user: User;
+}
+
+/**
+ * The session cookie's attributes. Logout clears it with the very same ones: a browser matches a cookie
+ * by name, path and domain, and a clearing cookie without HttpOnly, SameSite or Secure is itself a cookie
+ * a script could read or a cross-site request could carry until it expires.
+ */
+function sessionCookie(config: AppConfig): CookieOptions {
+  return { httpOnly: true, sameSite: 'lax', secure: config.isProduction, path: '/' };
 }
 
 @Resolver()
@@ -34,20 +45,14 @@ export class AuthResolver {
       limiter: ctx.loginLimiter,
       address: clientAddress(ctx.req),
     });
-    ctx.res.cookie(SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: ctx.config.isProduction,
-      path: '/',
-      expires: result.expiresAt,
-    });
+    ctx.res.cookie(SESSION_COOKIE, result.token, { ...sessionCookie(ctx.config), expires: result.expiresAt });
     return result;
   }
 
   @Mutation(() => Boolean, { description: 'Đăng xuất: kết thúc phiên hiện tại' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
     if (ctx.token) await new AuthService(ctx.em, ctx.config.sessionTtlMs, ctx.credentials).logout(ctx.token, ctx.viewer, clientAddress(ctx.req));
-    ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+    ctx.res.clearCookie(SESSION_COOKIE, sessionCookie(ctx.config));
     return true;
   }
 }

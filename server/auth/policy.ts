@@ -145,6 +145,17 @@ export function can(viewer: Viewer | null, permission: Permission, subject?: Uni
   }
 }
 
+/**
+ * Whether the viewer holds the permission for some subject: the role has it and an API token's scope
+ * allows it, whatever unit the subject belongs to. The coarse gate of a mutation, checked before its
+ * arguments are; `can` still decides for the subject itself.
+ */
+export function mayEver(viewer: Viewer | null, permission: Permission): boolean {
+  if (!viewer) return false;
+  if (!ROLE_PERMISSIONS[viewer.role].has(permission)) return false;
+  return !viewer.token || TOKEN_PERMISSIONS[viewer.token.scope].has(permission);
+}
+
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();
   return viewer;

@@ -10,6 +10,7 @@ import {
   PAGE_ARGUMENTS, limitError, maxAliasesRule, maxDepthRule, maxDirectivesRule, pageSizeOf, queryCost,
 } from './graphql-limits.js';
 import { rateLimitedError, setBudgetHeaders, type Caller, type RequestBudget } from './request-budget.js';
+import { noNulLiteralsRule, nulInRequest } from './nul-characters.js';
 
 /** Whether any field of the document, fragments included, is __schema or __type. */
 function asksForIntrospection(document: DocumentNode): boolean {
@@ -112,9 +113,9 @@ function costLimitError(config: AppConfig, cost: number, caller: Caller | undefi
 }
 
 /**
- * Checks that need the request: the cost counts the page sizes sent as variables, in production the
- * schema is described only to ADMIN (integrators get the committed schema file instead), and the cost
- * is spent from the caller's budget before anything runs.
+ * Checks that need the request: no NUL in the variables or the operation's name, the cost counts the
+ * page sizes sent as variables, in production the schema is described only to ADMIN (integrators get the
+ * committed schema file instead), and the cost is spent from the caller's budget before anything runs.
  */
 function requestChecksPlugin(config: AppConfig, budget: RequestBudget | undefined): ApolloServerPlugin<Context> {
   const checks = new DocumentChecks();
@@ -123,6 +124,8 @@ function requestChecksPlugin(config: AppConfig, budget: RequestBudget | undefine
       const caller = budget?.callerOf(contextValue.viewer, contextValue.req?.ip);
       return {
         async didResolveOperation({ contextValue, document, operation, schema, request, response }) {
+          const nul = nulInRequest(request);
+          if (nul) throw nul;
           if (config.isProduction && contextValue.viewer?.role !== Role.ADMIN && checks.introspection(document)) {
             throw new GraphQLError('Không hỗ trợ truy vấn cấu trúc (introspection). Xem tệp schema/schema.graphql.', {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
@@ -157,6 +160,7 @@ export function graphqlSecurityOptions(config: AppConfig, budget?: RequestBudget
 } {
   const { limits } = config;
   const validationRules: ValidationRule[] = [
+    noNulLiteralsRule,
     maxDepthRule(limits.maxDepth),
     maxAliasesRule(limits.maxAliases),
     maxDirectivesRule(limits.maxDirectives),

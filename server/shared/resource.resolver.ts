@@ -1,7 +1,9 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import {
-  Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver, registerEnumType, type ClassType,
+  Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver, UseMiddleware, registerEnumType, type ClassType,
 } from 'type-graphql';
+import type { Permission } from '../auth/policy.js';
+import { requires } from '../auth/requires.js';
 import type { Context } from '../context.js';
 import {
   ConnectionArgs, ConnectionType, ListMetadata, MAX_IDS, OrderDirection, RaListArgs, connectionWindow, raDirection, raWindow, toConnection,
@@ -23,6 +25,13 @@ export interface ResourceResolverOptions<T extends object> {
   /** Flat argument classes, as ra-data-graphql-simple sends them. Omit to make the resource read-only. */
   createArgs?: ClassType<object>;
   updateArgs?: ClassType<{ id: string; version: number }>;
+  /**
+   * Who may ever create, update and delete (any one of these): checked before the arguments are validated.
+   * Required with the write arguments; the service checks again for the row itself.
+   */
+  writePermissions?: [Permission, ...Permission[]];
+  /** Who may ever update, when it differs from writePermissions. */
+  updatePermissions?: [Permission, ...Permission[]];
 }
 
 /**
@@ -91,23 +100,29 @@ export function createResourceResolver<T extends object>(o: ResourceResolverOpti
   }
 
   if (!o.createArgs || !o.updateArgs) return ReadResolver;
+  if (!o.writePermissions) throw new Error(`${o.name}: a writable resource names its writePermissions`);
   const CreateArgs = o.createArgs;
   const UpdateArgs = o.updateArgs;
+  const mayWrite = requires(...o.writePermissions);
+  const mayUpdate = o.updatePermissions ? requires(...o.updatePermissions) : mayWrite;
 
   @Resolver(() => o.type)
   class WriteResolver extends ReadResolver {
     @Mutation(() => o.type, { name: `create${o.name}` })
+    @UseMiddleware(mayWrite)
     create(@Args(() => CreateArgs) args: Record<string, unknown>, @Ctx() ctx: Context) {
       return o.service(ctx).create({ ...args });
     }
 
     @Mutation(() => o.type, { name: `update${o.name}` })
+    @UseMiddleware(mayUpdate)
     update(@Args(() => UpdateArgs) args: { id: string; version: number }, @Ctx() ctx: Context) {
       const { id, version, ...data } = args;
       return o.service(ctx).update(id, version, data);
     }
 
     @Mutation(() => o.type, { name: `delete${o.name}` })
+    @UseMiddleware(mayWrite)
     delete(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
       return o.service(ctx).delete(id);
     }

@@ -165,6 +165,21 @@ describe('facility figures entered from the Excel template', () => {
     expect((await historyOf('MN-XA-HABAC')).some((v) => v.asOf === '2024-12-31')).toBe(false);
   });
 
+  it('a NUL character hidden in a cell (Excel’s _x0000_ escape) is a problem of that cell, not a server error', async () => {
+    const workbook = await workbookOf(await downloadTemplate(habac, 'asOf=2025-12-31&periodStart=2025-07-01'));
+    const sheet = workbook.getWorksheet('Số liệu cơ sở')!;
+    const name = fill(sheet, 'MN-XA-HABAC', { ...schoolFigures, 'Đầu mối thanh toán: họ tên': 'Lê Thị_x0000_Hoa' });
+    const code = fill(sheet, 'TH-XA-HABAC', { ...schoolFigures, 'Mã cơ sở': 'TH-XA-HABAC_x0000_' });
+    const res = await upload(workbook, habac);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ROWS' });
+    expect(res.errors![0].extensions!.problems.map((p: any) => [p.row, p.column, p.code])).toEqual([
+      [name, 'Đầu mối thanh toán: họ tên', 'BAD_USER_INPUT'],
+      [code, 'Mã cơ sở', 'BAD_USER_INPUT'],
+    ]);
+    expect(res.errors![0].extensions!.problems[0].message).toMatch(/ký tự NUL/);
+    expect(server.logs.filter((line) => line.startsWith('unexpected error'))).toEqual([]);
+  });
+
   it('another commune’s officer is refused for the row of a facility that is not theirs', async () => {
     const workbook = await workbookOf(await downloadTemplate(habac, 'asOf=2025-06-30&periodStart=2025-01-01'));
     const row = fill(workbook.getWorksheet('Số liệu cơ sở')!, 'MN-XA-HABAC', schoolFigures);

@@ -117,6 +117,21 @@ describe('in production', () => {
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
   });
 
+  it('logout clears the session cookie as it was set: HttpOnly, SameSite=Lax and Secure', async () => {
+    const token = await prod.login('gddt');
+    const res = await fetch(`${prod.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `tiendo_session=${token}` },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tiendo_session='))!;
+    expect(cookie.split(';')[0]).toBe('tiendo_session=');
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+    expect(cookie).toMatch(/;\s*Secure/i);
+    expect(cookie).toMatch(/;\s*Path=\/(;|$)/i);
+  });
+
   it('a bad request still gets its real message and code, not the generic one', async () => {
     const res = await prod.gql('{ Assignment(id: "khong-phai-id") { id } }', {}, tokens.gddt);
     expect(code(res)).toBe('NOT_FOUND');

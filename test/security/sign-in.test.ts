@@ -66,6 +66,22 @@ describe('browser sessions', () => {
     expect(second).toHaveLength(43);
   });
 
+  it('logout clears the cookie with the attributes it was set with: HttpOnly, SameSite=Lax, path /, expired', async () => {
+    const token = await server.login('vanphong');
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `tiendo_session=${token}` },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tiendo_session='))!;
+    expect(cookie.split(';')[0]).toBe('tiendo_session=');
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+    expect(cookie).toMatch(/;\s*Path=\/(;|$)/i);
+    expect(new Date(cookie.match(/Expires=([^;]+)/i)![1]).getTime()).toBeLessThan(Date.now());
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+  });
+
   it('the cookie alone signs the browser in, and logout ends that session at once', async () => {
     const token = await server.login('vanphong');
     const asCookie = (query: string) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Viewer } from '../../server/auth/policy.js';
+import { can, mayEver, type Viewer } from '../../server/auth/policy.js';
+import { ApiTokenScope } from '../../server/auth/api-token.entity.js';
 import { AssignmentStatus as S } from '../../server/modules/assignments/assignment.entity.js';
 import { AssignmentAction as A } from '../../server/modules/assignments/status-change.entity.js';
 import { transitionFrom } from '../../server/modules/assignments/workflow.js';
@@ -47,5 +48,20 @@ describe('the transition matrix', () => {
     expect(can(viewer(Role.ADMIN), 'assignment:cancel', other)).toBe(true);
     expect(can(viewer(Role.COORDINATOR), 'assignment:cancel', other)).toBe(false);
     expect(can(null, 'plan:read')).toBe(false);
+  });
+
+  it('a coarse gate asks only whether the role (and a token’s scope) ever holds the permission, for any unit', () => {
+    // An officer may work, though only on their own unit's assignments: the gate lets them through to that check.
+    expect(mayEver(viewer(Role.OFFICER), 'assignment:work')).toBe(true);
+    expect(can(viewer(Role.OFFICER), 'assignment:work')).toBe(false);
+    expect(mayEver(viewer(Role.COORDINATOR), 'assignment:review')).toBe(true);
+    expect(mayEver(viewer(Role.OFFICER), 'catalogue:manage')).toBe(false);
+    expect(mayEver(viewer(Role.VIEWER), 'assignment:work')).toBe(false);
+    expect(mayEver(null, 'plan:read')).toBe(false);
+    // A token never goes past its scope, whatever its role: READ_WRITE acts as an officer but never reports figures.
+    const token = (scope: ApiTokenScope): Viewer => ({ ...viewer(Role.OFFICER), token: { id: 't', scope } });
+    expect(mayEver(token(ApiTokenScope.READ_WRITE), 'assignment:work')).toBe(true);
+    expect(mayEver(token(ApiTokenScope.READ_WRITE), 'facility:report')).toBe(false);
+    expect(mayEver(token(ApiTokenScope.READ), 'assignment:work')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { requires } from '../../auth/requires.js';
 import type { Context } from '../../context.js';
 import type { Lean } from '../../shared/lean.js';
 import { daysBetween, today } from '../../shared/dates.js';
@@ -25,6 +26,9 @@ export const AssignmentResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.assignments,
   createArgs: CreateAssignmentArgs,
   updateArgs: UpdateAssignmentArgs,
+  writePermissions: ['catalogue:manage'],
+  // Progress and notes are the unit's work, the due date and role are planning: the service tells which.
+  updatePermissions: ['assignment:work', 'catalogue:manage'],
 });
 
 @Resolver(() => Assignment)
@@ -32,6 +36,7 @@ export class AssignmentWorkflowResolver {
   @Mutation(() => Assignment, {
     description: 'Chuyển trạng thái: START, SUBMIT, BLOCK, UNBLOCK (đơn vị); VERIFY, RETURN (thẩm định); CANCEL (lãnh đạo)',
   })
+  @UseMiddleware(requires('assignment:work', 'assignment:review', 'assignment:cancel'))
   transitionAssignment(@Args(() => TransitionAssignmentArgs) args: TransitionAssignmentArgs, @Ctx() ctx: Context) {
     return ctx.services.assignments.transition(args.id, args.action, args.version, args.comment);
   }

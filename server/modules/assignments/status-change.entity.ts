@@ -27,6 +27,8 @@ registerEnumType(AssignmentAction, { name: 'AssignmentAction', description: 'Tha
 /**
  * One entry of an assignment's history. Append-only: a database trigger refuses UPDATE and DELETE,
  * so the record of who did what stays trustworthy even against a buggy or hostile client of the database.
+ * TRUNCATE is refused by a statement trigger written in Migration20261207164700_append_only_truncate
+ * (MikroORM cannot read TRUNCATE triggers back, so it is not declared here).
  */
 @ObjectType({ description: 'Lịch sử thay đổi của phân công' })
 @Entity({ tableName: 'status_change' })

@@ -23,8 +23,9 @@ export enum AuditAction {
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'Loại sự kiện an ninh' });
 
 /**
- * One security event. Append-only like status_change: a trigger refuses UPDATE and DELETE, so whoever
- * gains write access to the database still cannot erase the trace of a sign-in or a revoked token.
+ * One security event. Append-only like status_change: a trigger refuses UPDATE and DELETE (and, from
+ * Migration20261207164700_append_only_truncate, TRUNCATE), so whoever gains write access to the database
+ * still cannot erase the trace of a sign-in or a revoked token.
  */
 @ObjectType({ description: 'Nhật ký an ninh (chỉ ghi thêm, không sửa, không xóa)' })
 @Entity({ tableName: 'audit_event' })

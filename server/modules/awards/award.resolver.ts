@@ -1,6 +1,7 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { can } from '../../auth/policy.js';
+import { requires } from '../../auth/requires.js';
 import type { Context } from '../../context.js';
 import type { Lean } from '../../shared/lean.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
@@ -90,6 +91,7 @@ export class AwardCriteriaResolver {
   }
 
   @Mutation(() => AwardCriteria, { description: 'Sửa tiêu chí khen thưởng (lãnh đạo, ADMIN); áp dụng từ lần đánh giá sau' })
+  @UseMiddleware(requires('award:configure'))
   updateAwardCriteria(@Args(() => UpdateAwardCriteriaArgs) args: UpdateAwardCriteriaArgs, @Ctx() ctx: Context) {
     const { planId, version, ...changes } = args;
     return ctx.services.awards.updateCriteria(planId, version, changes);
@@ -129,6 +131,7 @@ export class AwardNominationResolver {
   }
 
   @Mutation(() => AwardEvaluation, { description: 'Đánh giá đề nghị khen thưởng của một kỳ ngay (lãnh đạo, Phòng Văn hóa và Thông tin)' })
+  @UseMiddleware(requires('award:evaluate'))
   evaluateAwards(@Arg('planId', () => ID) planId: string, @Arg('periodEnd', () => LocalDateScalar) periodEnd: string, @Ctx() ctx: Context) {
     return ctx.services.awards.evaluate(planId, periodEnd);
   }
@@ -144,6 +147,7 @@ export class AwardNominationResolver {
   }
 
   @Mutation(() => AwardNomination, { description: 'Bổ sung đề nghị khen thưởng kèm lý do (Hội đồng, qua Phòng Văn hóa và Thông tin)' })
+  @UseMiddleware(requires('award:propose'))
   proposeNomination(
     @Arg('planId', () => ID) planId: string,
     @Arg('periodEnd', () => LocalDateScalar) periodEnd: string,
@@ -156,16 +160,19 @@ export class AwardNominationResolver {
   }
 
   @Mutation(() => AwardNomination, { description: 'Rút đề nghị đang chờ duyệt, kèm lý do' })
+  @UseMiddleware(requires('award:propose'))
   withdrawNomination(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
     return ctx.services.awards.withdraw(id, version, reason);
   }
 
   @Mutation(() => AwardNomination, { description: 'Không duyệt một đề nghị, kèm ý kiến (lãnh đạo)' })
+  @UseMiddleware(requires('award:decide'))
   rejectNomination(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String) comment: string, @Ctx() ctx: Context) {
     return ctx.services.awards.reject(id, version, comment);
   }
 
   @Mutation(() => AwardDecision, { description: 'Duyệt một nhóm đề nghị với số, ngày quyết định; soạn dự thảo quyết định DOCX (lãnh đạo)' })
+  @UseMiddleware(requires('award:decide'))
   approveNominations(@Args(() => ApproveNominationsArgs) args: ApproveNominationsArgs, @Ctx() ctx: Context) {
     return ctx.services.awards.approve(args.planId, args.periodEnd, args.items, args.decisionNumber, args.decisionDate, args.comment);
   }

@@ -17,6 +17,7 @@ export const CalendarDayResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.calendarDays,
   createArgs: CreateCalendarDayArgs,
   updateArgs: UpdateCalendarDayArgs,
+  writePermissions: [CALENDAR_DAY_SPEC.writePermission],
 });
 
 @Resolver()

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { requires } from '../../auth/requires.js';
 import type { Context } from '../../context.js';
 import type { Lean } from '../../shared/lean.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -39,6 +40,7 @@ export class EscalationPolicyResolver {
   }
 
   @Mutation(() => EscalationPolicy, { description: 'Sửa cấu hình nhắc việc và đôn đốc của kế hoạch (lãnh đạo, quản trị); tạo mới nếu chưa có' })
+  @UseMiddleware(requires('escalation:configure'))
   updateEscalationPolicy(@Args(() => UpdateEscalationPolicyArgs) args: UpdateEscalationPolicyArgs, @Ctx() ctx: Context) {
     return ctx.services.escalationPolicies.update(args.planId, args.version, args.input);
   }

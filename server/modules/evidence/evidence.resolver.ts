@@ -1,6 +1,7 @@
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { requires } from '../../auth/requires.js';
 import type { Context } from '../../context.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -32,6 +33,7 @@ export class EvidenceResolver {
       'Đính kèm minh chứng cho phân công (GraphQL multipart request; gửi kèm tiêu đề apollo-require-preflight: true). ' +
       'Mỗi tệp có thể có một mô tả, theo cùng thứ tự. Nội dung trùng với minh chứng đã có được nhận ra và không lưu lại.',
   })
+  @UseMiddleware(requires('assignment:work'))
   async attachEvidence(
     @Arg('assignmentId', () => ID) assignmentId: string,
     @Arg('files', () => [GraphQLUpload]) files: Array<Promise<FileUpload>>,
@@ -52,6 +54,7 @@ export class EvidenceResolver {
   }
 
   @Mutation(() => Evidence, { description: 'Gỡ minh chứng: ẩn khỏi danh sách, không xóa tệp; lịch sử ghi người gỡ và lý do' })
+  @UseMiddleware(requires('assignment:work', 'evidence:hide-any'))
   removeEvidence(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String, { description: 'Lý do gỡ (bắt buộc)' }) reason: string,

@@ -7,6 +7,7 @@ import { createContext } from '../../context.js';
 import { isValidDay } from '../../shared/dates.js';
 import { DomainError, ErrorCode, badInput } from '../../shared/errors.js';
 import { sendDomainError, sendUnexpectedError } from '../../shared/http-errors.js';
+import { findNul, nulInput } from '../../security/nul-characters.js';
 import { OrderDirection } from '../../shared/pagination.js';
 import { AssignmentRole, AssignmentStatus } from '../assignments/assignment.entity.js';
 import { ASSIGNMENT_SORTABLE } from '../assignments/assignment.service.js';
@@ -44,6 +45,9 @@ function readQuery(req: Request) {
       throw badInput('Tham số filter không phải JSON hợp lệ.', { argument: 'filter' });
     }
   }
+  // The URL itself was checked for %00 at the edge; a JSON escape \u0000 only appears now.
+  const nul = findNul(raw, 'filter');
+  if (nul) throw nulInput({ parameter: nul });
   // react-admin leaves empty filter inputs as "" or null: they mean "no condition".
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     raw = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== null && v !== undefined));

@@ -1,6 +1,7 @@
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { requires } from '../../auth/requires.js';
 import type { Context } from '../../context.js';
 import type { Lean } from '../../shared/lean.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
@@ -22,6 +23,7 @@ export const FacilityResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.facilities,
   createArgs: CreateFacilityArgs,
   updateArgs: UpdateFacilityArgs,
+  writePermissions: [FACILITY_SPEC.writePermission],
 });
 
 /** Read-only in the generic shape: figures are reported and corrected, never edited in place or deleted. */
@@ -58,6 +60,7 @@ export class FacilityReportingResolver {
   }
 
   @Mutation(() => IndicatorValue, { description: 'Nhập số liệu một kỳ của cơ sở' })
+  @UseMiddleware(requires('facility:report'))
   reportIndicatorValue(
     @Arg('facilityId', () => ID) facilityId: string,
     @Arg('input', () => IndicatorFiguresInput) input: IndicatorFiguresInput,
@@ -72,6 +75,7 @@ export class FacilityReportingResolver {
       'apollo-require-preflight: true. Tất cả hoặc không: một dòng sai thì không ghi dòng nào, lỗi BAD_USER_INPUT liệt kê ' +
       'từng lỗi trong extensions.problems { row column cell message code }.',
   })
+  @UseMiddleware(requires('facility:report'))
   async importIndicatorValues(
     @Arg('file', () => GraphQLUpload) file: Promise<FileUpload>,
     @Ctx() ctx: Context,
@@ -82,6 +86,7 @@ export class FacilityReportingResolver {
   }
 
   @Mutation(() => IndicatorValue, { description: 'Điều chỉnh số liệu: thêm bản mới kèm lý do, bản cũ vẫn được lưu' })
+  @UseMiddleware(requires('facility:report'))
   correctIndicatorValue(
     @Arg('id', () => ID, { description: 'Bản số liệu được điều chỉnh (bản mới nhất của ngày đó)' }) id: string,
     @Arg('input', () => IndicatorFiguresInput) input: IndicatorFiguresInput,

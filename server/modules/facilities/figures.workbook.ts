@@ -228,6 +228,13 @@ function plain(value: unknown): string | number | boolean | Date | null {
   return String(value);
 }
 
+/**
+ * Excel writes U+0000 as the escape _x0000_, which the reader turns back into the character; PostgreSQL
+ * refuses it in any text (codes are looked up, names stored), so it is a problem of its cell.
+ */
+const hasNul = (value: unknown) => typeof value === 'string' && value.includes('\u0000');
+const NUL_IN_CELL = 'Ô có ký tự NUL (\\u0000, trong Excel là _x0000_) không hợp lệ: hãy gõ lại nội dung ô.';
+
 const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
 const YES_WORDS = new Set(['co', 'x', 'yes', 'y', '1', 'true']);
 const NO_WORDS = new Set(['khong', 'no', 'n', '0', 'false', '-']);
@@ -283,12 +290,17 @@ export async function readFiguresWorkbook(bytes: Buffer, maxRows: number): Promi
     const rowProblems: ImportProblem[] = [];
     const problem = (c: Column, message: string) => rowProblems.push({ row: r, column: c.header, cell: address(c), code: 'BAD_USER_INPUT', message });
     if (code === null) problem(COLUMNS[0], 'Thiếu mã cơ sở.');
+    else if (hasNul(code)) problem(COLUMNS[0], NUL_IN_CELL);
 
     const read: Record<string, unknown> = {};
     const platforms: DigitalPlatform[] = [];
     const channels: CashlessChannel[] = [];
     for (const c of inputs) {
       const v = value(c);
+      if (hasNul(v)) {
+        problem(c, NUL_IN_CELL);
+        continue;
+      }
       switch (c.kind) {
         case 'date': {
           const day = readDay(v);
@@ -322,7 +334,7 @@ export async function readFiguresWorkbook(bytes: Buffer, maxRows: number): Promi
     const figures = rowProblems.length
       ? null
       : ({ ...read, digitalPlatforms: platforms, cashlessChannels: channels } as unknown as Figures);
-    rows.push({ row: r, code: code === null ? '' : String(code).trim(), figures, problems: rowProblems });
+    rows.push({ row: r, code: code === null || hasNul(code) ? '' : String(code).trim(), figures, problems: rowProblems });
   }
   return { rows, problems, skipped };
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { requires } from '../../auth/requires.js';
 import type { Context } from '../../context.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -12,6 +13,7 @@ export class UrgingLetterResolver {
       'Đôn đốc một đơn vị bằng văn bản về các nhiệm vụ chậm hạn của đơn vị trong kế hoạch (lãnh đạo, Phòng Văn hóa và Thông tin). ' +
       'Văn bản được soạn trong giây lát (trạng thái PENDING → READY); BAD_USER_INPUT nếu đơn vị không có nhiệm vụ chậm hạn.',
   })
+  @UseMiddleware(requires('escalation:urge'))
   urgeUnit(@Arg('planId', () => ID) planId: string, @Arg('unitId', () => ID) unitId: string, @Ctx() ctx: Context) {
     return ctx.services.letters.urge(planId, unitId);
   }

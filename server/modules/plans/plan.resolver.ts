@@ -18,6 +18,7 @@ export const PlanResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.plans,
   createArgs: CreatePlanArgs,
   updateArgs: UpdatePlanArgs,
+  writePermissions: [PLAN_SPEC.writePermission],
 });
 
 @Resolver(() => Plan)

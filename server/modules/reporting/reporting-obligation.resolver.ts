@@ -29,6 +29,7 @@ export const ReportingObligationResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.reportingObligations,
   createArgs: CreateReportingObligationArgs,
   updateArgs: UpdateReportingObligationArgs,
+  writePermissions: [REPORTING_OBLIGATION_SPEC.writePermission],
 });
 
 @Resolver(() => ReportingObligation)

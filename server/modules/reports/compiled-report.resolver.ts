@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../context.js';
 import type { Lean } from '../../shared/lean.js';
 import { LocalDateScalar } from '../../shared/scalars.js';
@@ -6,6 +6,7 @@ import { Plan } from '../plans/plan.entity.js';
 import { PlanProgress, ProgressFiguresType } from '../assignments/progress.resolver.js';
 import type { PlanProgressResult } from '../assignments/progress.service.js';
 import { authorize, can } from '../../auth/policy.js';
+import { requires } from '../../auth/requires.js';
 import { reportFigures } from './report-progress.js';
 import { ReportPeriod } from '../reporting/reporting-obligation.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -82,6 +83,7 @@ export class CompiledReportResolver {
       'Tổng hợp báo cáo của một kỳ (đơn vị tổng hợp): số liệu được chốt và văn bản DOCX, phụ lục XLSX được soạn trong giây lát ' +
       '(PENDING → READY). Mỗi lần tổng hợp là một bản mới; bản cũ giữ nguyên.',
   })
+  @UseMiddleware(requires('report:compile'))
   compileReport(
     @Arg('planId', () => ID) planId: string,
     @Arg('period', () => ReportPeriod) period: ReportPeriod,

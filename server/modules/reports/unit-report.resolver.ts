@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { can } from '../../auth/policy.js';
+import { requires } from '../../auth/requires.js';
 import type { Context } from '../../context.js';
 import { today } from '../../shared/dates.js';
 import type { Lean } from '../../shared/lean.js';
@@ -29,22 +30,26 @@ export const UnitReportResourceResolver = createResourceResolver({
 @Resolver(() => UnitReport)
 export class UnitReportResolver {
   @Mutation(() => UnitReport, { description: 'Lưu nội dung báo cáo của đơn vị (đơn vị báo cáo; khi chưa gửi hoặc bị trả lại)' })
+  @UseMiddleware(requires('report:write'))
   saveUnitReport(@Args(() => SaveUnitReportArgs) args: SaveUnitReportArgs, @Ctx() ctx: Context) {
     const { id, version, ...sections } = args;
     return ctx.services.unitReports.save(id, version, sections);
   }
 
   @Mutation(() => UnitReport, { description: 'Gửi báo cáo lên đơn vị tổng hợp; số liệu được chốt tại thời điểm gửi' })
+  @UseMiddleware(requires('report:write'))
   submitUnitReport(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
     return ctx.services.unitReports.submit(id, version);
   }
 
   @Mutation(() => UnitReport, { description: 'Trả lại báo cáo kèm ý kiến (đơn vị tổng hợp)' })
+  @UseMiddleware(requires('report:review'))
   returnUnitReport(@Args(() => ReviewUnitReportArgs) args: ReviewUnitReportArgs, @Ctx() ctx: Context) {
     return ctx.services.unitReports.returnReport(args.id, args.version, args.comment ?? '');
   }
 
   @Mutation(() => UnitReport, { description: 'Tiếp nhận báo cáo (đơn vị tổng hợp)' })
+  @UseMiddleware(requires('report:review'))
   acceptUnitReport(@Args(() => ReviewUnitReportArgs) args: ReviewUnitReportArgs, @Ctx() ctx: Context) {
     return ctx.services.unitReports.accept(args.id, args.version, args.comment);
   }

@@ -30,6 +30,7 @@ export const TargetResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.targets,
   createArgs: CreateTargetArgs,
   updateArgs: UpdateTargetArgs,
+  writePermissions: [TARGET_SPEC.writePermission],
 });
 
 @ObjectType({ description: 'Giá trị hiện tại của mục tiêu, tính từ số liệu các cơ sở' })

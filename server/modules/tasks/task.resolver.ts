@@ -18,6 +18,7 @@ export const TaskResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.tasks,
   createArgs: CreateTaskArgs,
   updateArgs: UpdateTaskArgs,
+  writePermissions: [TASK_SPEC.writePermission],
 });
 
 @Resolver(() => Task)

@@ -25,6 +25,7 @@ export const UnitResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.units,
   createArgs: CreateUnitArgs,
   updateArgs: UpdateUnitArgs,
+  writePermissions: [UNIT_SPEC.writePermission],
 });
 
 @Resolver(() => Unit)

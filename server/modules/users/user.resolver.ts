@@ -17,6 +17,7 @@ export const UserResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.users,
   createArgs: CreateUserArgs,
   updateArgs: UpdateUserArgs,
+  writePermissions: [USER_SPEC.writePermission],
 });
 
 @Resolver(() => User)

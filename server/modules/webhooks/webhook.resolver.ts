@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { requires } from '../../auth/requires.js';
 import type { Context } from '../../context.js';
 import { createResourceResolver } from '../../shared/resource.resolver.js';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
@@ -15,11 +16,13 @@ export const WebhookEndpointResourceResolver = createResourceResolver({
   service: (ctx) => ctx.services.webhooks,
   createArgs: CreateWebhookEndpointArgs,
   updateArgs: UpdateWebhookEndpointArgs,
+  writePermissions: [WEBHOOK_ENDPOINT_SPEC.writePermission],
 });
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookEndpointResolver {
   @Mutation(() => WebhookEndpoint, { description: 'Đổi khóa ký (chỉ ADMIN); khóa mới chỉ trả về một lần, ngay tại đây' })
+  @UseMiddleware(requires('webhook:manage'))
   rotateWebhookSecret(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.webhooks.rotateSecret(id);
   }
@@ -30,6 +33,7 @@ export class WebhookEndpointResolver {
   }
 
   @Mutation(() => WebhookDelivery, { description: 'Gửi lại một lần báo sự kiện đã xong hoặc đã thất bại (chỉ ADMIN)' })
+  @UseMiddleware(requires('webhook:manage'))
   redeliverWebhook(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() ctx: Context) {
     return ctx.services.webhooks.redeliver(deliveryId);
   }
