@@ -46,7 +46,8 @@ export function bodyKey(name: string): string {
     .trim();
 }
 
-const LOCALITY = /\s(?:tinh|huyen|xa|thi tran|thi xa|thanh pho|quan|phuong)(?:\s[\p{L}\s]*)?$/u;
+// "quận", "phường" left out: folded they are "quan", "phuong", as in "cơ quan", "địa phương"; "xã hội" is no commune.
+const LOCALITY = /\s(?:tinh|huyen|xa(?!\s+hoi\b)|thi tran|thi xa|thanh pho)(?:\s[\p{L}\s]*)?$/u;
 const OFFICIAL = /^(?:pho\s+)?(?:chu tich|giam doc|truong phong|chanh van phong|lanh dao)\s+/;
 
 /**
