@@ -2,7 +2,7 @@
  * The bases of a plan ("Căn cứ …", "Thực hiện …") and the documents they cite. The plan a "Thực
  * hiện Kế hoạch số …" names is the parent plan: the district plan carries out the province's.
  */
-import { issuingBodyName, properName } from './bodies.js';
+import { bodyKey, issuingBodyName, properName } from './bodies.js';
 import type { Coverage } from './coverage.js';
 import type { Block } from './outline.js';
 import { type Doc, clean, trimSpan } from './text.js';
@@ -127,8 +127,12 @@ function splitBases(doc: Doc, span: Span): Span[] {
   return cuts.map((c, i) => trimSpan(doc.text, { start: span.start + c, end: i + 1 < cuts.length ? span.start + cuts[i + 1] : span.end }, ';,'));
 }
 
-/** The plan this one carries out: a "Thực hiện" basis citing a plan first, then any cited plan. */
-export function parentPlanOf(bases: ParsedBasis[]): DocumentRef | null {
+/**
+ * The plan this one carries out: one issued by the issuer's superior body (a district office's plan
+ * carries out the district's), else one a "Thực hiện" basis cites, else the first plan cited.
+ */
+export function parentPlanOf(bases: ParsedBasis[], superiorKey: string | null): DocumentRef | null {
   const plans = bases.filter((b) => b.document?.type === 'Kế hoạch' && b.document.number);
-  return (plans.find((b) => b.kind === 'THUC_HIEN') ?? plans[0])?.document ?? null;
+  const bySuperior = superiorKey ? plans.find((b) => b.document?.issuer && bodyKey(b.document.issuer.name) === superiorKey) : undefined;
+  return (bySuperior ?? plans.find((b) => b.kind === 'THUC_HIEN') ?? plans[0])?.document ?? null;
 }

@@ -34,7 +34,8 @@ const WORD_ABBREVIATIONS: Array<[RegExp, string]> = [
 
 /**
  * The matching key of a body's name: "VP HĐND-UBND huyện" and "Văn phòng HĐND và UBND huyện" both
- * give "van phong hoi dong nhan dan va uy ban nhan dan huyen".
+ * give "van phong hoi dong nhan dan uy ban nhan dan huyen". "và", "-" and "&" join fields the same
+ * way ("giáo dục - đào tạo", "GD&ĐT"), so none of them is kept.
  */
 export function bodyKey(name: string): string {
   let key = fold(name);
@@ -42,6 +43,7 @@ export function bodyKey(name: string): string {
   for (const [re, spelt] of WORD_ABBREVIATIONS) key = key.replace(re, spelt);
   return key
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\bva\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -68,18 +70,26 @@ export function isAllCommunes(name: string): boolean {
   return COMMUNE_WIDE.test(bodyKey(name));
 }
 
+const DISTRICT_WIDE = /\b(?:uy ban nhan dan|chinh quyen)\s+(?:cac|cap)\s+(?:huyen|quan)\b/;
+
+/** "UBND các huyện, thị xã, thành phố", "UBND cấp huyện": every district-level unit of a province. */
+export function isAllDistricts(name: string): boolean {
+  return DISTRICT_WIDE.test(bodyKey(name));
+}
+
 export function levelOf(name: string): BodyLevel | null {
   const key = bodyKey(name).replace(OFFICIAL, '').replace(/^cac\s+/, '');
   if (isAllCommunes(name) || /^(?:uy ban nhan dan|hoi dong nhan dan)\s+(?:xa|phuong|thi tran)\b/.test(key)) return 'COMMUNE';
   if (/^(?:so|bo|cuc)\s/.test(key) && /\btinh\b/.test(key)) return 'PROVINCE';
   if (/^so\s/.test(key) || /^(?:uy ban nhan dan|hoi dong nhan dan)\s+tinh\b/.test(key)) return 'PROVINCE';
-  if (/^(?:bo|chinh phu|thu tuong)\b/.test(key)) return 'CENTRAL';
-  if (/^(?:phong|van phong hoi dong nhan dan va uy ban nhan dan)\b/.test(key) || /\bhuyen\b/.test(key)) return 'DISTRICT';
+  if (/^(?:bo|chinh phu|thu tuong)\s/.test(key) && !/^bo phan\b/.test(key)) return 'CENTRAL';
+  if (isAllDistricts(name)) return 'DISTRICT';
+  if (/^(?:phong|van phong hoi dong nhan dan uy ban nhan dan)\b/.test(key) || /\bhuyen\b/.test(key)) return 'DISTRICT';
   return null;
 }
 
 export function bodyRef(name: string, span: Span): BodyRef {
-  return { name, key: bodyKey(name), allCommunes: isAllCommunes(name), level: levelOf(name), span };
+  return { name, key: bodyKey(name), allCommunes: isAllCommunes(name), allDistricts: isAllDistricts(name), level: levelOf(name), span };
 }
 
 /** Folded words a body's name starts with; a list of names splits before them. */
@@ -90,7 +100,7 @@ const BODY_START = new RegExp(
       'cac don vi', 'cac co quan', 'cac phong', 'cac so', 'cac ban', 'cac nganh', 'cac doanh nghiep', 'cac to chuc', 'cac truong', 'cac co so',
       'chu tich', 'pho chu tich', 'giam doc', 'thuong truc', 'cong an', 'ban', 'hoi', 'doan', 'lien doan', 'mat tran',
       'bao hiem', 'kho bac', 'chi cuc', 'cuc', 'dai', 'benh vien', 'buu dien', 'vien thong', 'doanh nghiep', 'tinh uy', 'huyen uy',
-      'bch', 'ban chi dao', 'vp', 'nhnn',
+      'bch', 'ban chi dao', 'vp', 'nhnn', 'truong phong', 'bo phan', 'thu truong', 'lanh dao',
     ].join('|') +
     ')\\b',
 );

@@ -18,6 +18,8 @@ const TRAILING_TITLE = /\s((?:(?:tm|kt|tl|tuq|q)\.\s*)?(?:pho\s+)?(?:chu tich|gi
 const SIGNED_MARK = /^\(?\s*(?:da ky|ky|ky ten|ky, ghi ro ho ten|ky ten, dong dau|da ky va dong dau)[^)]*\)?$/;
 const PERSON = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
 const RECIPIENTS = /^noi nhan\s*:?\s*/;
+/** The closing paragraphs: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có khó khăn …". */
+export const CLOSING = /^(?:tren day la|trong qua trinh(?:\s+to chuc)?\s+(?:trien khai|thuc hien))\b/;
 const FILING = /^-?\s*luu\s*:?\s*/;
 
 /** "KT. CHỦ TỊCH" → "KT. Chủ tịch"; "PHÓ CHỦ TỊCH" → "Phó Chủ tịch"; "TM. ỦY BAN NHÂN DÂN" → "TM. Ủy ban nhân dân". */
@@ -44,11 +46,16 @@ export interface Tail {
 export function readTail(doc: Doc, lines: Line[], cov: Coverage): Tail {
   const tail: Tail = { closing: null, recipients: [], filing: null, signer: null };
   let i = 0;
-  if (lines.length && /^tren day la\b/.test(doc.folded.slice(lines[0].start, lines[0].end))) {
-    const [block] = buildBlocks(lines);
-    tail.closing = { text: doc.value(block.span), span: block.span };
-    cov.cover(block.span);
-    i = block.lines.length;
+  const closing: Span[] = [];
+  for (const block of buildBlocks(lines)) {
+    if (block.marker.kind !== 'NONE' || !CLOSING.test(doc.foldedOf(block.span))) break;
+    closing.push(block.span);
+    i += block.lines.length;
+  }
+  if (closing.length) {
+    const span = { start: closing[0].start, end: closing[closing.length - 1].end };
+    tail.closing = { text: closing.map((s) => doc.value(s)).join('\n'), span };
+    cov.cover(span);
   }
   const titles: Array<{ text: string; span: Span }> = [];
   let name: { text: string; span: Span } | null = null;
@@ -57,6 +64,10 @@ export function readTail(doc: Doc, lines: Line[], cov: Coverage): Tail {
   const readPiece = (span: Span) => {
     let piece = trimSpan(doc.text, span);
     if (piece.end <= piece.start) return;
+    if (/^[\s\-_=*.·–—]+$/.test(doc.text.slice(piece.start, piece.end))) {
+      cov.cover(piece);
+      return;
+    }
     let folded = doc.foldedOf(piece);
     const text = () => doc.text.slice(piece.start, piece.end);
     const heading = RECIPIENTS.exec(folded);

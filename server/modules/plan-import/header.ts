@@ -102,7 +102,8 @@ export function readHeader(doc: Doc, lines: Line[], cov: Coverage): ParsedHeader
       const [day, month, year] = [date[1], date[2], date[3]].map((v) => (v ? Number(v) : null));
       const start = placeSpan?.start ?? line.start + date.index;
       const end = line.start + date.index + date[0].length;
-      const when = [day ? `ngày ${day}` : null, month ? `tháng ${month}` : null, year ? `năm ${year}` : null].filter(Boolean).join(' ');
+      // As written: Decree 30 puts a zero before days below 10 and months 1 and 2 ("ngày 02 tháng 01").
+      const when = [date[1] ? `ngày ${date[1]}` : null, date[2] ? `tháng ${date[2]}` : null, date[3] ? `năm ${date[3]}` : null].filter(Boolean).join(' ');
       const placeName = place ? properName(place) : null;
       header.placeAndDate = {
         place: placeName,

@@ -17,7 +17,7 @@ const REQUEST = /^de nghi\s+/;
 /** Where a heading without a colon stops naming the body and starts saying what it does. */
 const DUTY_VERB = /\s(?:chu tri|phoi hop|co trach nhiem|can cu|to chuc|trien khai|chi dao|thuc hien|huong dan|tham muu|xay dung|tang cuong|dam bao|bao dam|theo doi)\b/;
 /** Where a list of bodies ends and the work begins. */
-const LIST_END = /\s(?:trien khai|to chuc|thuc hien|huong dan|xay dung|tham muu|de|nham|trong|tai|theo doi|cung ung|dam bao|bao dam|tuyen truyen)\b/;
+const LIST_END = /\s(?:trien khai|to chuc|thuc hien|huong dan|xay dung|tham muu|de|nham|trong|tai|theo doi|cung ung|dam bao|bao dam|tuyen truyen|chi dao|ra soat)\b/;
 
 const PERIODS: Array<[RegExp, ParsedReportPeriod]> = [
   [/^(?:6|06|sau) thang$/, 'SIX_MONTH'],
@@ -25,6 +25,10 @@ const PERIODS: Array<[RegExp, ParsedReportPeriod]> = [
   [/^(?:hang )?thang$/, 'MONTHLY'],
   [/^(?:hang )?nam$/, 'ANNUAL'],
 ];
+/** "trước ngày 20/12 hằng năm", "trước ngày 25 hằng tháng": the period after the date. */
+const SCHEDULE_AFTER = /(?:truoc|cham nhat)\s+(?:vao\s+)?(?:ngay\s+)?(\d{1,2})(?:\s*\/\s*(\d{1,2}))?\s+(?:cua\s+)?hang\s+(nam|thang|quy)\b/g;
+/** "trước ngày 31/5/2024" with no period: one report. */
+const SCHEDULE_ONCE = /(?:truoc|cham nhat)\s+(?:vao\s+)?(?:ngay\s+)?(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/g;
 const SCHEDULE = /\b((?:6|06|sau) thang|(?:hang )?quy|(?:hang )?thang|(?:hang )?nam)\s*\(?\s*(?:truoc|cham nhat)\s+(?:vao\s+)?(?:ngay\s+)?(\d{1,2})(?:\s*\/\s*(\d{1,2}))?(?:\s*\/\s*(\d{4}))?/g;
 
 /** "mục 1, mục 3, mục 4, phần III", "nhiệm vụ 1, 3, 4 tại mục III", "nhiệm vụ tại mục 6": numbers and part. */
@@ -88,22 +92,31 @@ function readCoordination(doc: Doc, clause: Span, tasks: ParsedTask[]): ParsedCo
 function readDues(doc: Doc, clause: Span): ParsedReportDue[] {
   const folded = doc.foldedOf(clause);
   if (!/\bbao cao\b/.test(folded)) return [];
-  return [...folded.matchAll(SCHEDULE)].flatMap((m) => {
+  const dues: ParsedReportDue[] = [];
+  const taken: Span[] = [];
+  const add = (index: number, length: number, due: Omit<ParsedReportDue, 'span'>) => {
+    const span = { start: clause.start + index, end: clause.start + index + length };
+    if (taken.some((t) => t.start < span.end && span.start < t.end)) return;
+    taken.push(span);
+    dues.push({ ...due, span });
+  };
+  for (const m of folded.matchAll(SCHEDULE)) {
     const period = PERIODS.find(([re]) => re.test(m[1]))?.[1];
-    if (!period) return [];
-    const start = clause.start + m.index;
-    return [{
-      period,
-      day: Number(m[2]),
-      month: m[3] ? Number(m[3]) : null,
-      year: m[4] ? Number(m[4]) : null,
-      span: { start, end: start + m[0].length },
-    }];
-  });
+    if (period) add(m.index, m[0].length, { period, day: Number(m[2]), month: m[3] ? Number(m[3]) : null, year: m[4] ? Number(m[4]) : null });
+  }
+  for (const m of folded.matchAll(SCHEDULE_AFTER)) {
+    const period = m[3] === 'nam' ? 'ANNUAL' : m[3] === 'quy' ? 'QUARTERLY' : 'MONTHLY';
+    add(m.index, m[0].length, { period, day: Number(m[1]), month: m[2] ? Number(m[2]) : null, year: null });
+  }
+  for (const m of folded.matchAll(SCHEDULE_ONCE)) {
+    add(m.index, m[0].length, { period: 'ONE_OFF', day: Number(m[1]), month: Number(m[2]), year: Number(m[3]) });
+  }
+  return dues.sort((a, b) => a.span.start - b.span.start);
 }
 
 const REPORT_TO = /\bbao cao\s+(?:ve\s+|len\s+|gui\s+)?/g;
-const RECIPIENTS_END = /\s(?:ket qua|tinh hinh|viec|theo quy dinh|de\s|truoc\s|dinh ky|dong thoi|qua\s)|[(;.]/;
+/** Where the recipients end: what is reported, a date, a verb, or a comma not followed by another body. */
+const RECIPIENTS_END = /\s(?:ket qua|tinh hinh|viec|theo quy dinh|de\s|truoc\s|dinh ky|dong thoi|qua\s|xem xet|giai quyet|chi dao)|[(;.]|,(?!\s*(?:so|phong|bo|uy ban|ubnd|van phong|chu tich)\b)/;
 
 /** "qua <body>": where the word is and where the body starts ("kết quả" is no "qua"). */
 function throughAt(doc: Doc, start: number, end: number): { at: number; from: number } | null {
@@ -124,6 +137,20 @@ function readReport(doc: Doc, clause: Span): ParsedReport | null {
       break;
     }
   }
+  // "báo cáo 6 tháng … kết quả thực hiện về Sở Thông tin và Truyền thông": the recipient after "về",
+  // what is reported between the two.
+  const first = folded.search(/\bbao cao\b/);
+  let reported: string | null = null;
+  if (!to && first >= 0) {
+    for (const m of folded.slice(first).matchAll(/\b(?:ve|len|gui)\s+/g)) {
+      if (startsBody(doc.folded, clause.start + first + m.index + m[0].length)) {
+        to = Object.assign([m[0]], { index: first + m.index, input: folded, groups: undefined }) as RegExpExecArray;
+        const what = /\b(?:ket qua|tinh hinh|viec)\b/.exec(folded.slice(first, to.index));
+        if (what) reported = clean(doc.text.slice(clause.start + first + what.index, clause.start + to.index)) || null;
+        break;
+      }
+    }
+  }
   if (!to) return null;
   const listStart = clause.start + to.index + to[0].length;
   const end = RECIPIENTS_END.exec(doc.folded.slice(listStart, clause.end));
@@ -131,10 +158,10 @@ function readReport(doc: Doc, clause: Span): ParsedReport | null {
   const recipients = splitBodies(doc.text, doc.folded, { start: listStart, end: listEnd });
 
   const aggregate = /\btong hop bao cao\s+/.exec(folded);
-  let subject: string | null = null;
+  let subject: string | null = reported;
   if (aggregate && aggregate.index < to.index) {
     subject = clean(doc.text.slice(clause.start + aggregate.index + aggregate[0].length, clause.start + to.index)).replace(/[,;]$/, '') || null;
-  } else {
+  } else if (!subject) {
     const after = doc.folded.slice(listEnd, clause.end);
     if (/^\s*(?:ket qua|tinh hinh|viec)\b/.test(after)) {
       const stop = /\(|\s(?:theo quy dinh|truoc\s)|[;.]/.exec(after);

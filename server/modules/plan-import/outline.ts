@@ -49,18 +49,34 @@ export interface Block {
 const ENDS_SENTENCE = /[.:;!?]["”)]?$/;
 const STARTS_SENTENCE = /^["“(]?[\p{Lu}\d]/u;
 
-/** Whether `next` continues the paragraph `prev` began (a wrapped line) rather than starting one. */
-function continues(prev: Line, next: Line): boolean {
+/**
+ * The width lines are wrapped at: most lines of a wrapped text (a PDF, a copy of one) come close to
+ * it, while a text of whole paragraphs (a Word file) has it well above its headings.
+ */
+function wrapWidth(lines: Line[]): number {
+  const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.8)] ?? 0;
+}
+
+/**
+ * Whether `next` continues the paragraph `prev` began (a wrapped line) rather than starting one. A
+ * line starting with a capital continues only a line that ran to the wrapping width without ending
+ * its sentence: "2. Hỗ trợ … trong" + "Bệnh viện và cơ sở y tế:" is one heading, "1. Mục tiêu
+ * chung" + "Hình thành …" are two paragraphs.
+ */
+function continues(prev: Line, next: Line, width: number): boolean {
   if (markerOf(next.text).kind !== 'NONE') return false;
   if (isUpperCase(prev.text) || isUpperCase(next.text)) return false;
-  return !(ENDS_SENTENCE.test(prev.text) && STARTS_SENTENCE.test(next.text));
+  if (!STARTS_SENTENCE.test(next.text)) return true;
+  return !ENDS_SENTENCE.test(prev.text) && prev.text.length >= 0.7 * width;
 }
 
 export function buildBlocks(lines: Line[]): Block[] {
   const blocks: Block[] = [];
+  const width = wrapWidth(lines);
   for (const line of lines) {
     const last = blocks[blocks.length - 1];
-    if (last && continues(last.lines[last.lines.length - 1], line)) {
+    if (last && continues(last.lines[last.lines.length - 1], line, width)) {
       last.lines.push(line);
       last.span.end = line.end;
       last.content.end = line.end;

@@ -5,7 +5,7 @@
  * returned in `unplaced` with the reason, for the reviewer.
  */
 import { parentPlanOf, readBases } from './bases.js';
-import { readAppendix, readTail } from './closing.js';
+import { CLOSING, readAppendix, readTail } from './closing.js';
 import { Coverage } from './coverage.js';
 import { emptyDocument, notAPlan } from './errors.js';
 import { findDocumentKind, readHeader, readTitle } from './header.js';
@@ -180,6 +180,12 @@ export function parsePlan(input: string): ParsedPlan {
   });
 
   const blocks = buildBlocks(bodyLines);
+  // "Trong quá trình thực hiện, nếu có khó khăn …" after the last part closes the plan with "Trên đây là …".
+  let tailLines = main.slice(tailAt);
+  while (blocks.length > 1 && blocks[blocks.length - 1].marker.kind === 'NONE' && CLOSING.test(doc.foldedOf(blocks[blocks.length - 1].span))) {
+    const closing = blocks.pop()!;
+    tailLines = main.slice(main.indexOf(closing.lines[0]));
+  }
   const firstPart = blocks.findIndex((b) => b.marker.kind === 'ROMAN');
   const { bases, enacting } = readBases(doc, firstPart < 0 ? blocks : blocks.slice(0, firstPart), cov);
   const outline = firstPart < 0 ? [] : buildOutline(blocks.slice(firstPart));
@@ -227,7 +233,7 @@ export function parsePlan(input: string): ParsedPlan {
     }
   });
 
-  const tail = readTail(doc, main.slice(tailAt), cov);
+  const tail = readTail(doc, tailLines, cov);
   const appendixBases = appendixAt >= 0 ? readAppendix(doc, rest.slice(appendixAt), cov) : [];
   const allBases = [...bases, ...appendixBases];
 
@@ -236,7 +242,7 @@ export function parsePlan(input: string): ParsedPlan {
     header,
     title,
     bases: allBases,
-    parentPlan: parentPlanOf(allBases),
+    parentPlan: parentPlanOf(allBases, header.superior?.key ?? null),
     enactingClause: enacting,
     parts,
     aims,

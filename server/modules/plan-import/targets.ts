@@ -18,7 +18,7 @@ const TAIL_START = /\s(?:tren dia ban|su dung|dat\b|thuc hien|trien khai|ung dun
 const LOCATIVE = /(?:^|,\s*|\s+va\s+|\s)trong\s+(?:cac\s+)?/g;
 const LEADING_DEADLINE = /^(?:phan dau\s+)?(?:den\s+het|den\s+cuoi|den|giai\s+doan|trong|nam|truoc)\b[^,:]*?\d{4}\s*[,:]\s*/;
 
-const EDUCATION = /\b(?:truong|giao duc|hoc sinh|mam non|tieu hoc|trung hoc|thcs|thpt|hoc phi)\b/;
+const EDUCATION = /\b(?:truong|giao duc|hoc sinh|mam non|tieu hoc|trung hoc|thcs|thpt|hoc phi|phu huynh)\b/;
 const HEALTH = /\b(?:benh vien|y te|kham|chua benh|tram y te|vien phi)\b/;
 
 /** Words of a list that belong to one sector: the other sector's target drops them. */
@@ -45,7 +45,7 @@ export function sectorOf(folded: string): SectorValue | null {
 }
 
 function metricOf(folded: string): TargetMetricValue | null {
-  if (/(?:so luong|ty le|so)\s+(?:cac\s+)?(?:giao dich|luot thanh toan)/.test(folded)) return 'CASHLESS_TRANSACTION_SHARE';
+  if (/(?:so luong|ty le|so)\s+(?:cac\s+)?(?:giao dich|luot thanh toan)|%\s*(?:cac\s+)?giao dich/.test(folded)) return 'CASHLESS_TRANSACTION_SHARE';
   const digital = /nen tang so|chuyen doi so|cong nghe so/.exec(folded);
   const cashless = /khong dung tien mat|thanh toan (?:so|dien tu|truc tuyen)/.exec(folded);
   if (digital && (!cashless || digital.index < cashless.index)) return 'FACILITIES_USING_DIGITAL_PLATFORM';

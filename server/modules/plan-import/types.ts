@@ -31,6 +31,8 @@ export interface BodyRef {
   key: string;
   /** "UBND các xã, thị trấn" and the like: every commune-level unit, not one body. */
   allCommunes: boolean;
+  /** "UBND các huyện, thị xã, thành phố": every district-level unit of a province. */
+  allDistricts: boolean;
   level: BodyLevel | null;
   span: Span;
 }
@@ -162,7 +164,7 @@ export interface ParsedCoordination extends TaskScope {
   with: BodyRef[];
 }
 
-export type ParsedReportPeriod = 'SIX_MONTH' | 'ANNUAL' | 'QUARTERLY' | 'MONTHLY';
+export type ParsedReportPeriod = 'SIX_MONTH' | 'ANNUAL' | 'QUARTERLY' | 'MONTHLY' | 'ONE_OFF';
 
 export interface ParsedReportDue {
   period: ParsedReportPeriod;

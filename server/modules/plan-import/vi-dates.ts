@@ -53,6 +53,11 @@ const DEADLINE_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Omit<
     read: (m) => ({ date: `${m[2]}-12-31`, from: `${m[1]}-01-01`, strong: true }),
   },
   {
+    // A school year runs from September to the end of May.
+    re: /(?:(?:den\s+het|den\s+cuoi|den|het|cuoi|trong)\s+)?nam\s+hoc\s+(\d{4})\s*[-–—]\s*(\d{4})/g,
+    read: (m) => ({ date: `${m[2]}-05-31`, from: `${m[1]}-09-01`, strong: true }),
+  },
+  {
     re: /(?:den\s+het|den\s+cuoi|den|het|cuoi|trong)\s+nam\s+(\d{4})/g,
     read: (m) => ({ date: `${m[1]}-12-31`, from: null, strong: true }),
   },
