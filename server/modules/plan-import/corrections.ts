@@ -6,8 +6,10 @@
  */
 import { z } from 'zod';
 import { bodyCoreKey, bodyKey } from './bodies.js';
+import type { PlanSeedPart, PlanStatusValue } from './plan-seed.js';
 import type { BodyRef, ParsedPlan, ParsedReportPeriod, ParsedTask } from './types.js';
 
+const PLAN_STATUSES = ['DRAFT', 'ACTIVE', 'CLOSED'] as const satisfies readonly PlanStatusValue[];
 const taskNumbers = z.array(z.string().regex(/^\d+(?:\.\d+)*$/));
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -15,7 +17,7 @@ export const correctionsSchema = z.object({
   _comment: z.string().optional(),
   plan: z.object({
     code: z.string().min(1),
-    status: z.enum(['DRAFT', 'ACTIVE', 'CLOSED']),
+    status: z.enum(PLAN_STATUSES),
     sourceTextFile: z.string().optional(),
     assumption: z.string().optional(),
     periodStart: day.optional(),
@@ -25,7 +27,7 @@ export const correctionsSchema = z.object({
     /** The number the plan's basis cites: the corrections belong to that parent. */
     number: z.string(),
     code: z.string().min(1),
-    status: z.enum(['DRAFT', 'ACTIVE', 'CLOSED']),
+    status: z.enum(PLAN_STATUSES),
     periodStart: day,
     periodEnd: day,
     note: z.string().optional(),
@@ -78,55 +80,6 @@ export interface RegistryUnit {
   name: string;
   shortName?: string | null;
   kind: string;
-}
-
-type PlanStatusValue = PlanCorrections['plan']['status'];
-
-export interface SeedPlanFields {
-  code: string;
-  number: string | null;
-  title: string;
-  issuingBody: string;
-  issueDate: string | null;
-  issuePlaceAndDate?: string;
-  signerName?: string;
-  signerTitle?: string;
-  status: PlanStatusValue;
-  periodStart: string;
-  periodEnd: string;
-  sourceTextFile?: string;
-  assumption?: string;
-}
-
-/** The plan parts of the seed's data file (PlanSeed in server/db/seed/seeder.ts), with enum values as strings. */
-export interface PlanSeedPart {
-  parentPlan: SeedPlanFields;
-  plan: SeedPlanFields;
-  tasks: Array<{ number: string; title: string; description: string | null; dueDate: string; assumption?: string }>;
-  targets: Array<{
-    code: string;
-    title: string;
-    formerTitle?: string;
-    supersedes?: string;
-    sector: string;
-    metric: string;
-    comparator: string;
-    thresholdPercent: number;
-    deadline: string;
-    facilityLevels?: string[];
-    notApplicableReason?: string;
-    note?: string;
-  }>;
-  assignments: Array<{ task: string; unit: string; role: 'LEAD' | 'COORDINATE' }>;
-  communeOwnFacilities: PlanCorrections['communeOwnFacilities'];
-  reportingObligations: Array<{
-    reporter: string;
-    recipient: string;
-    through: string | null;
-    period: 'SIX_MONTH' | 'ANNUAL';
-    dueBefore: string;
-    subject: string;
-  }>;
 }
 
 export interface AppliedPlan {
@@ -252,11 +205,11 @@ export function applyCorrections(parsed: ParsedPlan, corrections: PlanCorrection
       title: t.title,
       formerTitle: c?.formerTitle,
       supersedes: c?.supersedes,
-      sector: t.sector ?? '',
-      metric: t.metric ?? '',
+      sector: t.sector,
+      metric: t.metric,
       comparator: t.comparator,
       thresholdPercent: t.thresholdPercent,
-      deadline: t.dueDate ?? '',
+      deadline: t.dueDate,
       facilityLevels: t.facilityLevels ?? undefined,
       notApplicableReason: c?.notApplicableReason,
       note: c?.note,
