@@ -158,6 +158,34 @@ describe('a district office’s plan with its bases in an appendix', () => {
   });
 });
 
+describe('the ways a threshold is written', () => {
+  const plan = parsePlan([
+    'ỦY BAN NHÂN DÂN', 'HUYỆN BÌNH AN', 'Số: 50/KH-UBND', 'Bình An, ngày 01 tháng 3 năm 2024',
+    'KẾ HOẠCH', 'Thử các cách viết ngưỡng',
+    'I. MỤC TIÊU',
+    '- Không dưới 60% trường học sử dụng nền tảng số.',
+    '- Hơn 70% bệnh viện chấp nhận thanh toán không dùng tiền mặt.',
+    '- Từ 50% trở lên số giao dịch tại trường học là không dùng tiền mặt.',
+    '- Đạt 28,5% số giao dịch thu viện phí không dùng tiền mặt.',
+    '- Không quá 10% giao dịch tại trạm y tế bằng tiền mặt.',
+  ].join('\n'));
+
+  it('reads "không dưới" and "từ … trở lên" as at least, "hơn" as more than, a decimal comma as a decimal', () => {
+    expect(plan.targets.map((t) => [t.comparator, t.thresholdPercent, t.sector, t.metric])).toEqual([
+      ['AT_LEAST', 60, 'EDUCATION', 'FACILITIES_USING_DIGITAL_PLATFORM'],
+      ['MORE_THAN', 70, 'HEALTH', 'FACILITIES_ACCEPTING_CASHLESS'],
+      ['AT_LEAST', 50, 'EDUCATION', 'CASHLESS_TRANSACTION_SHARE'],
+      ['AT_LEAST', 28.5, 'HEALTH', 'CASHLESS_TRANSACTION_SHARE'],
+    ]);
+  });
+
+  it('leaves a target without a date undated, and a ceiling to the reviewer', () => {
+    expect(plan.period).toBeNull();
+    expect(plan.targets.map((t) => [t.dueDate, t.dueDateSource])).toEqual(Array(4).fill([null, null]));
+    expect(plan.unplaced.map((u) => u.text)).toEqual(['Không quá 10% giao dịch tại trạm y tế bằng tiền mặt']);
+  });
+});
+
 describe('documents that are not plans', () => {
   it('refuses a decision, naming what it is', () => {
     const error = refusalOf(fixture('quyet-dinh-khen-thuong.txt'));

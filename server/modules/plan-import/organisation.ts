@@ -127,47 +127,48 @@ function throughAt(doc: Doc, start: number, end: number): { at: number; from: nu
   return null;
 }
 
-/** "tổng hợp, báo cáo Chủ tịch UBND huyện kết quả … (qua phòng Văn hóa và thông tin để tổng hợp)". */
-function readReport(doc: Doc, clause: Span): ParsedReport | null {
+/** Where a report's recipients start in a clause (relative offsets), and what the words before them say is reported. */
+function recipientsAt(doc: Doc, clause: Span): { verb: number; list: number; reported: string | null } | null {
   const folded = doc.foldedOf(clause);
-  let to: RegExpExecArray | null = null;
   for (const m of folded.matchAll(REPORT_TO)) {
-    if (startsBody(doc.folded, clause.start + m.index + m[0].length)) {
-      to = m as RegExpExecArray;
-      break;
-    }
+    const list = m.index + m[0].length;
+    if (startsBody(doc.folded, clause.start + list)) return { verb: m.index, list, reported: null };
   }
   // "báo cáo 6 tháng … kết quả thực hiện về Sở Thông tin và Truyền thông": the recipient after "về",
   // what is reported between the two.
   const first = folded.search(/\bbao cao\b/);
-  let reported: string | null = null;
-  if (!to && first >= 0) {
-    for (const m of folded.slice(first).matchAll(/\b(?:ve|len|gui)\s+/g)) {
-      if (startsBody(doc.folded, clause.start + first + m.index + m[0].length)) {
-        to = Object.assign([m[0]], { index: first + m.index, input: folded, groups: undefined }) as RegExpExecArray;
-        const what = /\b(?:ket qua|tinh hinh|viec)\b/.exec(folded.slice(first, to.index));
-        if (what) reported = clean(doc.text.slice(clause.start + first + what.index, clause.start + to.index)) || null;
-        break;
-      }
-    }
+  if (first < 0) return null;
+  for (const m of folded.slice(first).matchAll(/\b(?:ve|len|gui)\s+/g)) {
+    const verb = first + m.index;
+    if (!startsBody(doc.folded, clause.start + verb + m[0].length)) continue;
+    const what = /\b(?:ket qua|tinh hinh|viec)\b/.exec(folded.slice(first, verb));
+    const reported = what ? clean(doc.text.slice(clause.start + first + what.index, clause.start + verb)) || null : null;
+    return { verb, list: verb + m[0].length, reported };
   }
+  return null;
+}
+
+/** "tổng hợp, báo cáo Chủ tịch UBND huyện kết quả … (qua phòng Văn hóa và thông tin để tổng hợp)". */
+function readReport(doc: Doc, clause: Span): ParsedReport | null {
+  const to = recipientsAt(doc, clause);
   if (!to) return null;
-  const listStart = clause.start + to.index + to[0].length;
+  const folded = doc.foldedOf(clause);
+  const listStart = clause.start + to.list;
   const end = RECIPIENTS_END.exec(doc.folded.slice(listStart, clause.end));
   const listEnd = end ? listStart + end.index : clause.end;
   const recipients = splitBodies(doc.text, doc.folded, { start: listStart, end: listEnd });
 
   const aggregate = /\btong hop bao cao\s+/.exec(folded);
-  let subject: string | null = reported;
-  if (aggregate && aggregate.index < to.index) {
-    subject = clean(doc.text.slice(clause.start + aggregate.index + aggregate[0].length, clause.start + to.index)).replace(/[,;]$/, '') || null;
+  let subject = to.reported;
+  if (aggregate && aggregate.index < to.verb) {
+    subject = clean(doc.text.slice(clause.start + aggregate.index + aggregate[0].length, clause.start + to.verb)).replace(/[,;]$/, '') || null;
   } else if (!subject) {
     const after = doc.folded.slice(listEnd, clause.end);
     if (/^\s*(?:ket qua|tinh hinh|viec)\b/.test(after)) {
       const stop = /\(|\s(?:theo quy dinh|truoc\s)|[;.]/.exec(after);
       const via = throughAt(doc, listEnd, clause.end);
-      const end = Math.min(stop ? listEnd + stop.index : clause.end, via ? via.at : clause.end);
-      subject = clean(doc.text.slice(listEnd, end)) || null;
+      const subjectEnd = Math.min(stop ? listEnd + stop.index : clause.end, via ? via.at : clause.end);
+      subject = clean(doc.text.slice(listEnd, subjectEnd)) || null;
     }
   }
 

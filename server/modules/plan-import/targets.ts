@@ -10,8 +10,10 @@ import type { ComparatorValue, FacilityLevelValue, ParsedTarget, SectorValue, Sp
 import { deadlinePhrases } from './vi-dates.js';
 
 const PERCENT = /(\d+(?:[.,]\d+)?)\s*%/g;
+/** Words before the share: "không dưới 60%" is at least 60%, "dưới 5%" a ceiling the targets cannot hold yet. */
+const AT_LEAST = /(?:khong duoi|khong it hon|toi thieu|it nhat)\s*$/;
 const MORE_THAN = /(?:tren|hon|vuot|lon hon)\s*$/;
-const UNSUPPORTED = /(?:duoi|khong qua|toi da|it hon|giam)\s*(?:con\s*)?$/;
+const UNSUPPORTED = /(?:duoi|khong qua|toi da|it hon|giam)\s*(?:con\s*|xuong\s*)?$/;
 /** Where the part of a sentence shared by its subjects begins: the place or the verb. */
 // (No "có": folded it is "co", as in "cơ sở".)
 const TAIL_START = /\s(?:tren dia ban|su dung|dat\b|thuc hien|trien khai|ung dung|ap dung|chap nhan|duoc|hoan thanh|tham gia|ket noi|cung cap|to chuc)/;
@@ -106,7 +108,8 @@ export function readTargetSentence(doc: Doc, sentence: Span, context: TargetCont
   const folded = doc.folded.slice(sentence.start, sentence.end);
   const percents = [...folded.matchAll(PERCENT)].map((m) => ({ index: m.index, end: m.index + m[0].length, value: Number(m[1].replace(',', '.')) }));
   if (!percents.length) return { targets: [], problem: 'Mục tiêu không nêu tỷ lệ (%): chưa đo được.' };
-  if (percents.some((p) => UNSUPPORTED.test(folded.slice(Math.max(0, p.index - 16), p.index)))) {
+  const before = (p: { index: number }) => folded.slice(Math.max(0, p.index - 16), p.index);
+  if (percents.some((p) => !AT_LEAST.test(before(p)) && UNSUPPORTED.test(before(p)))) {
     return { targets: [], problem: 'Ngưỡng dạng "dưới", "không quá" chưa được hỗ trợ: cần nhập tay.' };
   }
   if (percents.some((p) => p.value > 100)) return { targets: [], problem: 'Tỷ lệ vượt 100%: cần kiểm tra lại văn bản.' };
@@ -121,8 +124,7 @@ export function readTargetSentence(doc: Doc, sentence: Span, context: TargetCont
     : { dueDate: null, dueDateSource: null };
 
   const make = (title: string, subjectFolded: string, percent: (typeof percents)[number], deadline: string | null): ParsedTarget => {
-    const before = folded.slice(Math.max(0, percent.index - 12), percent.index);
-    const comparator: ComparatorValue = MORE_THAN.test(before) ? 'MORE_THAN' : 'AT_LEAST';
+    const comparator: ComparatorValue = !AT_LEAST.test(before(percent)) && MORE_THAN.test(before(percent)) ? 'MORE_THAN' : 'AT_LEAST';
     return {
       title,
       sector: sectorOf(subjectFolded) ?? sectorOf(folded),

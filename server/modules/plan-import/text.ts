@@ -59,9 +59,7 @@ export function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export function upperFirst(text: string): string {
-  return text ? text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1) : text;
-}
+export { upperFirst } from '../../shared/text.js';
 
 /** "Hỗ trợ …" → "hỗ trợ …", but "UBND …" and other acronyms stay. */
 export function lowerFirst(text: string): string {
