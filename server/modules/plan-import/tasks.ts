@@ -3,7 +3,7 @@
  * the colon is the title, and the points under it (sub-tasks excluded) its description.
  */
 import type { Coverage } from './coverage.js';
-import { type OutlineNode, contentOf, pointsOf } from './outline.js';
+import { type OutlineNode, pointsOf } from './outline.js';
 import { sectorOf } from './targets.js';
 import { type Doc, clean, trimSpan } from './text.js';
 import type { ParsedTask, Span } from './types.js';
