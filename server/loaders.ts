@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { apiTokenLoaders } from './auth/api-token.loaders.js';
 import { assignmentLoaders } from './modules/assignments/assignment.loaders.js';
 import { escalationLoaders } from './modules/escalations/escalation.loaders.js';
 import { unitReportLoaders } from './modules/reports/unit-report.loaders.js';
@@ -19,6 +20,7 @@ export function createLoaders(em: EntityManager) {
     ...taskLoaders(em),
     ...unitLoaders(em),
     ...userLoaders(em),
+    ...apiTokenLoaders(em),
     ...facilityLoaders(em),
     ...assignmentLoaders(em),
     ...targetLoaders(em),

@@ -7,6 +7,7 @@ import type { Queues } from '../jobs/queues.js';
 import { ResourceService } from './shared/resource.service.js';
 import { AssignmentService } from './modules/assignments/assignment.service.js';
 import { ProgressService } from './modules/assignments/progress.service.js';
+import { ReassignmentService } from './modules/assignments/reassignment.service.js';
 import { CalendarDayService } from './modules/calendar/calendar-day.service.js';
 import { EscalationPolicyService } from './modules/escalations/escalation-policy.service.js';
 import { EscalationService } from './modules/escalations/escalation.service.js';
@@ -46,6 +47,7 @@ export function createServices(
     reportingObligations: new ResourceService(em, viewer, ReportingObligation, REPORTING_OBLIGATION_SPEC),
     users: new UserService(em, viewer, credentials),
     assignments: new AssignmentService(em, viewer, loaders, notifications, escalations),
+    reassignments: new ReassignmentService(em, viewer, escalations, notifications),
     progress: new ProgressService(em, viewer, loaders),
     evidence: new EvidenceService(em, viewer, config, loaders),
     notifications,

@@ -1,12 +1,15 @@
-import type { DataProvider } from 'react-admin';
+import type { DataProvider, UpdateParams, UpdateResult } from 'react-admin';
 import { toAppError } from './errors.js';
 import { gqlRequest } from './graphql.js';
-import type { Assignment, AssignmentAction, LatestChange, PlanProgress, TargetDetail, TargetRow } from './types.js';
+import type { Assignment, AssignmentAction, LatestChange, PlanProgress, StatusChange, TargetDetail, TargetRow } from './types.js';
+
+/** A history entry as the screens show it: who (a person, a token or the system), what changed, why. */
+export const HISTORY_FIELDS = 'id action fromStatus toStatus comment actorName actorKind at progress changes { field from to }';
 
 export const ASSIGNMENT_FIELDS = `id version status role scope assumption progress note blockedReason dueDate
   deadlineClass daysOverdue allowedActions evidenceCount mayAttachEvidence planId taskId unitId updatedAt submittedAt completedAt
   task { id number title } unit { id code name }
-  history { id action fromStatus toStatus comment actorName at progress }`;
+  history { ${HISTORY_FIELDS} }`;
 
 const PROGRESS_FIGURES = 'total comeDue doneOnTime doneLate notDoneWithinDeadline overdue completionRate overdueRate averageProgress';
 
@@ -24,8 +27,17 @@ export interface ProgressParams {
   note?: string | null;
 }
 
+export interface ReassignParams {
+  id: string;
+  version: number;
+  unitId: string;
+  reason: string;
+}
+
 export interface AppDataProvider extends DataProvider {
   transitionAssignment(params: TransitionParams): Promise<Assignment>;
+  reassignAssignment(params: ReassignParams): Promise<Assignment>;
+  assignmentHistory(id: string): Promise<StatusChange[]>;
   updateProgress(params: ProgressParams): Promise<Assignment>;
   getAssignment(id: string): Promise<Assignment>;
   planProgress(planId: string, asOf?: string): Promise<PlanProgress>;
@@ -59,12 +71,16 @@ const PLAN_FIELDS = [
   'signerName', 'signerTitle', 'status', 'assumption', 'isDemo', 'createdAt', 'updatedAt', 'version',
 ];
 
-/** Evidence lists stay out of generic assignment queries: screens that need them ask for them. */
-const ASSIGNMENT_LIST_FIELDS = [
+/**
+ * Evidence lists stay out of generic assignment queries: screens that need them ask for them. The
+ * assignment's page reads its history on its own (with each entry's changes) and leaves it out too.
+ */
+export const ASSIGNMENT_RECORD_FIELDS = [
   'id', 'version', 'status', 'role', 'scope', 'assumption', 'progress', 'note', 'blockedReason', 'dueDate', 'deadlineClass', 'daysOverdue',
   'allowedActions', 'evidenceCount', 'mayAttachEvidence', 'planId', 'taskId', 'unitId', 'startedAt', 'submittedAt', 'completedAt',
-  'createdAt', 'updatedAt', 'history',
+  'createdAt', 'updatedAt',
 ];
+const ASSIGNMENT_LIST_FIELDS = [...ASSIGNMENT_RECORD_FIELDS, 'history'];
 
 /**
  * A target's value today, without its per-commune values and history: those take arguments (history
@@ -98,8 +114,54 @@ const guarded = Object.fromEntries(
   ]),
 ) as unknown as DataProvider;
 
+/**
+ * The assignment form edits the planning (due date, role, assumption) with the reason the API asks for.
+ * Sent as its own mutation with just those fields: the generic one would send back the progress and
+ * note the form does not show, and only the arguments of the schema it was built with.
+ */
+async function updatePlanning(params: UpdateParams): Promise<UpdateResult> {
+  const { dueDate, role, assumption, reason } = params.data as Partial<Assignment> & { reason?: string | null };
+  const data = await gqlRequest<{ updateAssignment: Assignment }>(
+    `mutation($id: ID!, $version: Int!, $dueDate: LocalDate, $role: AssignmentRole, $assumption: String, $reason: String) {
+      updateAssignment(id: $id, version: $version, dueDate: $dueDate, role: $role, assumption: $assumption, reason: $reason) { ${ASSIGNMENT_FIELDS} }
+    }`,
+    {
+      id: params.id,
+      version: (params.previousData as Assignment | undefined)?.version ?? (params.data as Assignment).version,
+      dueDate: dueDate ?? null,
+      role: role ?? null,
+      // An emptied field clears the assumption; absent, it is left as it is.
+      assumption: assumption === undefined ? undefined : (assumption ?? ''),
+      reason: reason?.trim() || null,
+    },
+  );
+  return { data: data.updateAssignment };
+}
+
 export const dataProvider: AppDataProvider = {
   ...guarded,
+
+  update(resource, params) {
+    return resource === 'Assignment' ? updatePlanning(params) : guarded.update(resource, params);
+  },
+
+  async reassignAssignment({ id, version, unitId, reason }) {
+    const data = await gqlRequest<{ reassignAssignment: Assignment }>(
+      `mutation($id: ID!, $version: Int!, $unitId: ID!, $reason: String!) {
+        reassignAssignment(id: $id, version: $version, unitId: $unitId, reason: $reason) { ${ASSIGNMENT_FIELDS} }
+      }`,
+      { id, version, unitId, reason },
+    );
+    return data.reassignAssignment;
+  },
+
+  async assignmentHistory(id) {
+    const data = await gqlRequest<{ Assignment: { history: StatusChange[] } | null }>(
+      `query($id: ID!) { Assignment(id: $id) { id history { ${HISTORY_FIELDS} } } }`,
+      { id },
+    );
+    return data.Assignment?.history ?? [];
+  },
 
   async transitionAssignment({ id, action, version, comment }) {
     const data = await gqlRequest<{ transitionAssignment: Assignment }>(

@@ -19,9 +19,10 @@ const REASON_KEYS: Record<string, string> = {
 /** Codes whose server message is already a precise Vietnamese sentence worth showing as is (RATE_LIMITED: when to retry). */
 const KEEP_SERVER_MESSAGE = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'RATE_LIMITED']);
 
-const HTTP_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, BAD_USER_INPUT: 400, RATE_LIMITED: 429,
-};
+/** Conflicts that are not someone else's newer change: the server's sentence names what is in the way. */
+const KEEP_SERVER_MESSAGE_REASONS = new Set(['ALREADY_ASSIGNED']);
+
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, BAD_USER_INPUT: 400, RATE_LIMITED: 429 };
 
 export interface GraphQLErrorShape {
   message: string;
@@ -69,7 +70,9 @@ export function toAppError(error: unknown): AppError {
     const reason = first.extensions?.reason;
     const message =
       (typeof reason === 'string' && REASON_KEYS[reason]) ||
-      (KEEP_SERVER_MESSAGE.has(code) ? first.message : (MESSAGE_KEYS[code] ?? first.message));
+      (KEEP_SERVER_MESSAGE.has(code) || (typeof reason === 'string' && KEEP_SERVER_MESSAGE_REASONS.has(reason))
+        ? first.message
+        : (MESSAGE_KEYS[code] ?? first.message));
     const { code: _code, ...details } = first.extensions ?? {};
     return new AppError(message, code, HTTP_STATUS[code] ?? 500, details);
   }

@@ -1,7 +1,20 @@
 export type AssignmentStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED' | 'DONE' | 'BLOCKED' | 'CANCELLED';
 export type AssignmentAction = 'START' | 'SUBMIT' | 'BLOCK' | 'UNBLOCK' | 'VERIFY' | 'RETURN' | 'CANCEL' | 'UPDATE_PROGRESS';
-/** What a history line records: a transition, or evidence attached or removed (status unchanged). */
-export type HistoryAction = AssignmentAction | 'ATTACH_EVIDENCE' | 'REMOVE_EVIDENCE';
+/**
+ * What a history line records: a transition, evidence attached or removed, an urging letter (status
+ * unchanged), a planning edit by ADMIN, or a move to another unit.
+ */
+export type HistoryAction = AssignmentAction | 'ATTACH_EVIDENCE' | 'REMOVE_EVIDENCE' | 'URGE' | 'EDIT' | 'REASSIGN';
+
+/** One field a write changed, values as the API keeps them: enum values, YYYY-MM-DD dates, unit names. */
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** USER: a person; TOKEN: an integrator's API token; SYSTEM: the product itself, or an entry from before actors were kept. */
+export type ActorKind = 'USER' | 'TOKEN' | 'SYSTEM';
 export type DeadlineClass = 'DONE_ON_TIME' | 'DONE_LATE' | 'NOT_DONE_WITHIN_DEADLINE' | 'OVERDUE';
 export type Role = 'ADMIN' | 'LEADER' | 'COORDINATOR' | 'UNIT_HEAD' | 'OFFICER' | 'VIEWER';
 
@@ -12,8 +25,12 @@ export interface StatusChange {
   toStatus: AssignmentStatus;
   comment: string | null;
   actorName: string | null;
+  /** Absent where a screen's query does not ask for it (read as a person's entry then). */
+  actorKind?: ActorKind;
   at: string;
   progress: number;
+  /** Old entries have none: their statuses and progress say what they did. */
+  changes?: FieldChange[];
 }
 
 export interface Assignment {

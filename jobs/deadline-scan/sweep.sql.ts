@@ -97,7 +97,8 @@ export const REMINDER_DISTANCES_SQL = `
 
 /**
  * An escalation is settled once what it chased has happened: the work left the open statuses or its
- * due date moved (OVERDUE), or the submission it waited on is no longer pending (REVIEW). The same
+ * due date moved (OVERDUE), or the submission it waited on is no longer pending (REVIEW), or the work
+ * moved to another unit. The same
  * rule as isSettled() in escalation.rules.ts. The version stays: the API settles the same rows through
  * the entity, and a sweep settling them first must not turn the officer's submission into a conflict.
  * Parameter: now.
@@ -108,10 +109,10 @@ export const RESOLVE_SQL = `
        set state = 'RESOLVED', resolved_at = ?::timestamptz, updated_at = now()
       from assignment a
      where e.state = 'OPEN' and a.id = e.assignment_id
-       and case e.kind
+       and (e.unit_id <> a.unit_id or case e.kind
              when 'OVERDUE' then a.status not in ${OPEN} or a.due_date <> e.basis
              else a.status <> 'SUBMITTED' or ${SUBMISSION_DAY} is distinct from e.basis
-           end
+           end)
     returning 1)
   select count(*)::int as resolved from resolved`;
 
@@ -189,9 +190,9 @@ export const ESCALATE_SQL = `
       cross join coordinators
       cross join args
      where not exists (select 1 from escalation e
-                        where e.assignment_id = s.assignment_id and e.kind = s.kind and e.basis = s.basis
-                          and e.level = s.level and e.round = s.round)
-    on conflict (assignment_id, kind, basis, level, round) do nothing
+                        where e.assignment_id = s.assignment_id and e.unit_id = s.unit_id and e.kind = s.kind
+                          and e.basis = s.basis and e.level = s.level and e.round = s.round)
+    on conflict (assignment_id, unit_id, kind, basis, level, round) do nothing
     returning id, plan_id, assignment_id, unit_id, kind, level, basis, working_days_late, recipient_ids),
   message as (
     select r.id,

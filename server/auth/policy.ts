@@ -20,6 +20,8 @@ export type Permission =
   /** Verify (DONE) or return submitted work. */
   | 'assignment:review'
   | 'assignment:cancel'
+  /** Move an assignment to another unit, with a reason: the leadership and ADMIN. */
+  | 'assignment:reassign'
   /** Reference data: plans, tasks, targets, units, facilities, obligations, assignments themselves. */
   | 'catalogue:manage'
   | 'user:manage'
@@ -66,12 +68,12 @@ export type Permission =
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.ADMIN]: new Set<Permission>([
-    'security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
+    'security:manage', 'plan:read', 'assignment:cancel', 'assignment:reassign', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
     'calendar:manage', 'escalation:configure', 'letter:read', 'webhook:manage', 'queues:monitor', 'facility:report',
     'report:review', 'report:read', 'report:compile', 'award:configure', 'award:evaluate', 'award:propose', 'award:read',
   ]),
   [Role.LEADER]: new Set<Permission>([
-    'plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden', 'escalation:configure', 'escalation:urge', 'letter:read',
+    'plan:read', 'assignment:review', 'assignment:cancel', 'assignment:reassign', 'evidence:read', 'evidence:read-hidden', 'escalation:configure', 'escalation:urge', 'letter:read',
     'report:read', 'award:configure', 'award:evaluate', 'award:decide', 'award:read',
   ]),
   [Role.COORDINATOR]: new Set<Permission>([
@@ -108,6 +110,11 @@ export function tokenRole(scope: ApiTokenScope): Role {
 /** The account to name in histories: none for an API token, whose id is not a user's. */
 export function actingUserId(viewer: Viewer): string | null {
   return viewer.token ? null : viewer.id;
+}
+
+/** The API token to name in histories when an integrator acted; null for a person. */
+export function actingTokenId(viewer: Viewer): string | null {
+  return viewer.token?.id ?? null;
 }
 
 /** The owning unit of the object acted on, when the permission is scoped to a unit. */

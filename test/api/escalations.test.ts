@@ -149,7 +149,8 @@ describe('escalations through GraphQL', () => {
     expect((await escalationsOf(other.id, officer)).openEscalationLevel).toBe(3);
     const admin = await server.login('admin');
     const moved = await server.gql(
-      `mutation($id: ID!, $version: Int!, $dueDate: LocalDate) { updateAssignment(id: $id, version: $version, dueDate: $dueDate) { id version } }`,
+      `mutation($id: ID!, $version: Int!, $dueDate: LocalDate) {
+        updateAssignment(id: $id, version: $version, dueDate: $dueDate, reason: "Lùi hạn theo đề nghị của xã") { id version } }`,
       { id: other.id, version: other.version, dueDate: '2026-12-31' },
       admin,
     );

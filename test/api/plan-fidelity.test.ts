@@ -95,14 +95,17 @@ describe('communes lead the work at their own schools and health facilities (par
     expect(officer.errors![0].extensions!.code).toBe('FORBIDDEN');
     const commune = await server.gql(CREATE, { ...vars, taskId: ids.task['6'] }, tokens['xa-habac']);
     expect(commune.errors![0].extensions!.code).toBe('FORBIDDEN');
+    // An office has no schools or health facilities of its own to lead the work at.
+    const office = await server.gql(CREATE, { ...vars, taskId: ids.task['6'], unitId: ids.unit['PHONG-GDDT'] }, tokens.admin);
+    expect(office.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'unitId' });
 
     const { id, version } = created.data!.createAssignment;
     const demote = await server.gql(
-      'mutation($id: ID!, $version: Int!) { updateAssignment(id: $id, version: $version, role: COORDINATE) { id } }',
+      'mutation($id: ID!, $version: Int!) { updateAssignment(id: $id, version: $version, role: COORDINATE, reason: "Thử đổi vai trò") { id } }',
       { id, version },
       tokens.admin,
     );
-    expect(demote.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(demote.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'role' });
     await server.gql('mutation($id: ID!) { deleteAssignment(id: $id) { id } }', { id }, tokens.admin);
   });
 });

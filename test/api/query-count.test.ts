@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TRANSITION } from '../helpers/queries.js';
+import { createToken } from '../security/helpers.js';
 
 let server: TestServer;
 let token: string;
@@ -8,15 +9,19 @@ let token: string;
 beforeAll(async () => {
   server = await startTestServer();
   token = await server.login('xa-habac');
-  // Give several assignments a history so the nested lists are not empty.
+  // Give several assignments a history so the nested lists are not empty: half started by the officer,
+  // half by an integrator's token, whose name the history shows.
+  const integrator = await createToken(server, await server.login('admin'), 'XA-HABAC', 'READ_WRITE');
   const mine = await server.gql('{ allAssignments(perPage: 10, filter: { q: "XA-HABAC" }) { id version } }', {}, token);
-  for (const a of mine.data!.allAssignments) await server.gql(TRANSITION, { id: a.id, action: 'START', version: a.version }, token);
+  for (const [i, a] of mine.data!.allAssignments.entries()) {
+    await server.gql(TRANSITION, { id: a.id, action: 'START', version: a.version }, i % 2 ? integrator.secret : token);
+  }
 });
 afterAll(() => server?.close());
 
 const NESTED = `query($first: Int) { assignments(first: $first) { totalCount edges { node {
   id status unit { code name parent { code } } task { number title plan { code } parent { number } }
-  history(last: 3) { action actorName toStatus } } } } }`;
+  history(last: 3) { action actorName actorKind toStatus changes { field label from to } } } } } }`;
 
 describe('no query per row', () => {
   it('a nested assignment list costs the same number of SQL statements for 5 rows as for 100', async () => {
@@ -25,8 +30,11 @@ describe('no query per row', () => {
     expect(small.result.errors).toBeUndefined();
     expect(large.result.data!.assignments.edges).toHaveLength(100);
     expect(large.result.data!.assignments.edges.some((e: any) => e.node.history.length > 0)).toBe(true);
+    const kinds = large.result.data!.assignments.edges.flatMap((e: any) => e.node.history.map((h: any) => h.actorKind));
+    expect(new Set(kinds)).toEqual(new Set(['USER', 'TOKEN']));
     expect(large.count).toBe(small.count);
-    // page, count (the session is remembered from earlier requests), then one batch each for units, parents, tasks, plans, task parents, history, actors
+    // page, count (the session is remembered from earlier requests), then one batch each for units, parents, tasks, plans, task parents, history,
+    // users and tokens
     expect(small.count).toBeGreaterThan(3);
     expect(large.count).toBeLessThanOrEqual(12);
   });

@@ -35,8 +35,8 @@ export const TRANSITION = `mutation($id: ID!, $action: AssignmentAction!, $versi
   transitionAssignment(id: $id, action: $action, version: $version, comment: $comment) { ${ASSIGNMENT_FIELDS} }
 }`;
 
-export const UPDATE_ASSIGNMENT = `mutation($id: ID!, $version: Int!, $progress: Int, $note: String, $dueDate: LocalDate) {
-  updateAssignment(id: $id, version: $version, progress: $progress, note: $note, dueDate: $dueDate) { ${ASSIGNMENT_FIELDS} }
+export const UPDATE_ASSIGNMENT = `mutation($id: ID!, $version: Int!, $progress: Int, $note: String, $dueDate: LocalDate, $reason: String) {
+  updateAssignment(id: $id, version: $version, progress: $progress, note: $note, dueDate: $dueDate, reason: $reason) { ${ASSIGNMENT_FIELDS} }
 }`;
 
 export const GET_ASSIGNMENT = `query($id: ID!) { Assignment(id: $id) { ${ASSIGNMENT_FIELDS} } }`;

@@ -123,14 +123,14 @@ describe('the schedule in working days', () => {
     await sql(`update app_user set email = username || '@hatrung.example' where username in ('vhtt', 'phochutich')`);
     for (const [unit, task, due] of [['PHONG-GDDT', '4', '2026-02-23'], ['XA-HABAC', '3', '2026-03-07']] as const) {
       const a = await findAssignment(server, admin, unit, task);
-      const res = await server.gql(UPDATE_ASSIGNMENT, { id: a.id, version: a.version, dueDate: due }, admin);
+      const res = await server.gql(UPDATE_ASSIGNMENT, { id: a.id, version: a.version, dueDate: due, reason: 'Hạn theo lịch làm việc năm 2026' }, admin);
       expect(res.errors).toBeUndefined();
     }
     afterTet = await findAssignment(server, admin, 'PHONG-GDDT', '4');
     saturday = await findAssignment(server, admin, 'XA-HABAC', '3');
     // An officer may not move a due date.
     const officer = await server.login('gddt');
-    const refused = await server.gql(UPDATE_ASSIGNMENT, { id: afterTet.id, version: 2, dueDate: '2026-12-31' }, officer);
+    const refused = await server.gql(UPDATE_ASSIGNMENT, { id: afterTet.id, version: 2, dueDate: '2026-12-31', reason: 'Xin lùi hạn' }, officer);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     await sweepEveryDay('2026-02-01', '2026-03-16');
   });

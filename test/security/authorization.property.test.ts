@@ -324,6 +324,17 @@ function defineProbes() {
   // Indicator values are read-only in the generic shape: they are reported and corrected instead.
   for (const type of [...RESOURCES.filter((t) => t !== 'IndicatorValue'), 'Assignment', 'User', 'ApiToken']) generic(type, model.administers);
   OPERATIONS.transitionAssignment = transition;
+  // Moving work to another unit is the leadership's, never a token's; the version is checked before the unit.
+  OPERATIONS.reassignAssignment = (actor, p) => {
+    const a = at(fixtures.assignments, p.target);
+    return {
+      query: 'mutation($id: ID!, $version: Int!, $unitId: ID!) { reassignAssignment(id: $id, version: $version, unitId: $unitId, reason: "thử") { id } }',
+      variables: { id: a.id, version: a.version + 1000, unitId: at(fixtures.assignments, p.target + 1).unitId },
+      field: 'reassignAssignment',
+      allowed: model.cancels(actor),
+      allowedCode: 'CONFLICT',
+    };
+  };
   OPERATIONS.updateAssignment = updateAssignment;
   // Every generic value would make a valid holiday: an authorised attempt asks for a make-up working Tuesday instead.
   OPERATIONS.createCalendarDay = (actor) => ({

@@ -16,6 +16,7 @@ import { Migration20261129235716_awards } from './Migration20261129235716_awards
 import { Migration20261130001122_search_without_diacritics } from './Migration20261130001122_search_without_diacritics.js';
 import { Migration20261130001335_demo_flags } from './Migration20261130001335_demo_flags.js';
 import { Migration20261201090000_status_change_cancel_index } from './Migration20261201090000_status_change_cancel_index.js';
+import { Migration20261207162643_assignment_history } from './Migration20261207162643_assignment_history.js';
 import { Migration20261207164700_append_only_truncate } from './Migration20261207164700_append_only_truncate.js';
 
 /**
@@ -40,5 +41,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130001122_search_without_diacritics', class: Migration20261130001122_search_without_diacritics },
   { name: 'Migration20261130001335_demo_flags', class: Migration20261130001335_demo_flags },
   { name: 'Migration20261201090000_status_change_cancel_index', class: Migration20261201090000_status_change_cancel_index },
+  { name: 'Migration20261207162643_assignment_history', class: Migration20261207162643_assignment_history },
   { name: 'Migration20261207164700_append_only_truncate', class: Migration20261207164700_append_only_truncate },
 ];

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
 import { can } from '../../auth/policy.js';
 import { Assignment, AssignmentRole, AssignmentScope } from '../../modules/assignments/assignment.entity.js';
+import type { FieldChange } from '../../modules/assignments/field-change.js';
 import { StatusChange } from '../../modules/assignments/status-change.entity.js';
 import { WorkingCalendar } from '../../modules/calendar/working-days.js';
 import { VN_CALENDAR_2022_2027 } from '../../modules/calendar/vn-calendar.data.js';
@@ -72,7 +73,13 @@ async function record(em: EntityManager, assignments: Assignment[], stories: Map
     const steps = stories.get(keyOf(assignment));
     if (!steps?.length) continue;
     const { history, state } = replay(steps);
+    // The story's entries say what each step changed, as the workflow's own entries do.
+    let progress = 0;
     for (const entry of history) {
+      const changes: FieldChange[] = [];
+      if (entry.fromStatus !== entry.toStatus) changes.push({ field: 'status', from: entry.fromStatus, to: entry.toStatus });
+      if (entry.progress !== progress) changes.push({ field: 'progress', from: String(progress), to: String(entry.progress) });
+      progress = entry.progress;
       rows.push({
         id: randomUUID(),
         assignment,
@@ -83,6 +90,7 @@ async function record(em: EntityManager, assignments: Assignment[], stories: Map
         toStatus: entry.toStatus,
         progress: entry.progress,
         comment: entry.comment,
+        changes,
         at: entry.at,
         isDemo: true,
       });

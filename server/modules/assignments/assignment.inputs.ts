@@ -95,6 +95,35 @@ export class UpdateAssignmentArgs extends VersionedArgs {
   @Field(() => AssignmentRole, { nullable: true, description: 'Vai trò (chỉ quản trị)' })
   @IsOptional()
   role?: AssignmentRole;
+
+  @Field(() => String, { nullable: true, description: 'Giả định khi nhập liệu (chỉ quản trị)' })
+  @IsOptional()
+  @MaxLength(2000)
+  assumption?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Lý do thay đổi; bắt buộc khi quản trị sửa hạn, vai trò hoặc giả định. Ghi vào lịch sử của phân công.',
+  })
+  @IsOptional()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+@ArgsType()
+export class ReassignAssignmentArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'Phiên bản đã đọc; phiên bản cũ bị từ chối với mã CONFLICT' })
+  version: number;
+
+  @Field(() => ID, { description: 'Đơn vị nhận phân công' })
+  unitId: string;
+
+  @Field(() => String, { description: 'Lý do chuyển đơn vị (bắt buộc)' })
+  @MaxLength(2000)
+  reason: string;
 }
 
 @ArgsType()

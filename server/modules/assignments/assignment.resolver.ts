@@ -10,10 +10,11 @@ import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { Assignment } from './assignment.entity.js';
 import {
-  AssignmentFilter, CreateAssignmentArgs, TransitionAssignmentArgs, UpdateAssignmentArgs,
+  AssignmentFilter, CreateAssignmentArgs, ReassignAssignmentArgs, TransitionAssignmentArgs, UpdateAssignmentArgs,
 } from './assignment.inputs.js';
 import { ASSIGNMENT_SORTABLE } from './assignment.service.js';
 import { DeadlineClass, deadlineClass, isDoneAsOf } from './deadline.js';
+import { ActorKind, AssignmentFieldChange, presentChange } from './field-change.js';
 import { AssignmentAction, StatusChange } from './status-change.entity.js';
 
 export const AssignmentResourceResolver = createResourceResolver({
@@ -39,6 +40,16 @@ export class AssignmentWorkflowResolver {
   @UseMiddleware(requires('assignment:work', 'assignment:review', 'assignment:cancel'))
   transitionAssignment(@Args(() => TransitionAssignmentArgs) args: TransitionAssignmentArgs, @Ctx() ctx: Context) {
     return ctx.services.assignments.transition(args.id, args.action, args.version, args.comment);
+  }
+
+  @Mutation(() => Assignment, {
+    description:
+      'Chuyển phân công sang đơn vị khác (lãnh đạo, quản trị), có lý do. Phân công giữ nguyên mã và lịch sử; ' +
+      'đơn vị mới thực hiện tiếp, đơn vị cũ không còn thao tác được.',
+  })
+  @UseMiddleware(requires('assignment:reassign'))
+  reassignAssignment(@Args(() => ReassignAssignmentArgs) args: ReassignAssignmentArgs, @Ctx() ctx: Context) {
+    return ctx.services.reassignments.reassign(args.id, args.version, args.unitId, args.reason);
   }
 
   @FieldResolver(() => ID)
@@ -126,9 +137,29 @@ export class StatusChangeFieldResolver {
     return ctx.services.evidence.historyComment(change);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Họ tên người thực hiện' })
+  @FieldResolver(() => String, { nullable: true, description: 'Họ tên người thực hiện, hoặc "Mã API: <tên>" khi hệ thống tích hợp thực hiện' })
   async actorName(@Root() change: Lean<StatusChange>, @Ctx() ctx: Context) {
-    return change.actor ? ((await ctx.loaders.user.load(change.actor.id))?.fullName ?? null) : null;
+    if (change.actor) return (await ctx.loaders.user.load(change.actor.id))?.fullName ?? null;
+    if (change.actorToken) {
+      const token = await ctx.loaders.apiTokenName.load(change.actorToken.id);
+      return token ? `Mã API: ${token.name}` : null;
+    }
+    return null;
+  }
+
+  @FieldResolver(() => ActorKind, { description: 'Người dùng, mã API, hay hệ thống tự thực hiện' })
+  actorKind(@Root() change: Lean<StatusChange>) {
+    return change.actor ? ActorKind.USER : change.actorToken ? ActorKind.TOKEN : ActorKind.SYSTEM;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'Mã API đã thực hiện (khi actorKind là TOKEN)' })
+  actorTokenId(@Root() change: Lean<StatusChange>) {
+    return change.actorToken?.id ?? null;
+  }
+
+  @FieldResolver(() => [AssignmentFieldChange], { description: 'Các trường đã thay đổi: giá trị cũ → mới (trống với mục lịch sử cũ)' })
+  changes(@Root() change: Lean<StatusChange>) {
+    return (change.changes ?? []).map(presentChange);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Tên đăng nhập người thực hiện' })

@@ -1,5 +1,5 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import { actingUserId, authorize, can, type Viewer } from '../../auth/policy.js';
+import { authorize, can, type Viewer } from '../../auth/policy.js';
 import { today } from '../../shared/dates.js';
 import { DomainError, ErrorCode, badInput, conflict, notFound } from '../../shared/errors.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
@@ -12,10 +12,12 @@ import { EscalationService } from '../escalations/escalation.service.js';
 import { assertEvidenceForSubmit } from '../evidence/evidence.rules.js';
 import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
-import { User } from '../users/user.entity.js';
-import { Assignment, AssignmentRole, AssignmentScope, AssignmentStatus } from './assignment.entity.js';
+import { Assignment, AssignmentScope } from './assignment.entity.js';
 import type { AssignmentFilter } from './assignment.inputs.js';
+import { checkScopeRole, checkScopeUnit } from './assignment.rules.js';
 import { deadlineClassCondition } from './deadline.sql.js';
+import { diffFields, fieldValues } from './field-change.js';
+import { checkVersion, recordHistory, type HistoryEntry } from './history.js';
 import { AssignmentAction, StatusChange } from './status-change.entity.js';
 import { PROGRESS_EDITABLE, TRANSITIONS, isTransitionAction, transitionFrom } from './workflow.js';
 import { WebhookEventType } from '../webhooks/webhook.entity.js';
@@ -170,28 +172,8 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     return mayReportProgress ? [...actions, AssignmentAction.UPDATE_PROGRESS] : actions;
   }
 
-  private checkVersion(assignment: Assignment, version: number) {
-    if (assignment.version !== version) {
-      throw conflict(
-        `Phân công đã được người khác cập nhật (phiên bản hiện tại ${assignment.version}, bạn gửi ${version}). Hãy tải lại rồi thử lại.`,
-        { currentVersion: assignment.version },
-      );
-    }
-  }
-
-  private record(assignment: Assignment, action: AssignmentAction, from: AssignmentStatus, comment?: string | null) {
-    return this.em.create(StatusChange, {
-      assignment,
-      plan: assignment.plan,
-      // An integrator's API token is not an account: its writes name no user.
-      actor: actingUserId(this.viewer!) ? this.em.getReference(User, this.viewer!.id) : null,
-      action,
-      fromStatus: from,
-      toStatus: assignment.status,
-      progress: assignment.progress,
-      comment: comment ?? null,
-      at: new Date(),
-    });
+  private record(assignment: Assignment, entry: HistoryEntry) {
+    return recordHistory(this.em, this.viewer, assignment, entry);
   }
 
   async transition(id: string, action: AssignmentAction, version: number, comment?: string | null): Promise<Assignment> {
@@ -203,7 +185,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     const assignment = await this.entity(id);
     const rule = TRANSITIONS[action];
     authorize(this.viewer, rule.permission, { unitId: assignment.unit.id });
-    this.checkVersion(assignment, version);
+    checkVersion(assignment, version);
     const to = transitionFrom(assignment.status, action);
     if (!to) {
       throw new DomainError(
@@ -219,6 +201,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     if (action === AssignmentAction.SUBMIT) await assertEvidenceForSubmit(this.em, assignment);
 
     const from = assignment.status;
+    const before = fieldValues(assignment);
     const now = new Date();
     assignment.status = to;
     switch (action) {
@@ -242,7 +225,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
         assignment.blockedReason = null;
         break;
     }
-    const change = this.record(assignment, action, from, text);
+    const change = this.record(assignment, { action, from, comment: text, changes: diffFields(before, fieldValues(assignment)) });
     await this.notifications?.transitioned(assignment, action, change);
     await recordWebhookEvent(this.em, WebhookEventType.ASSIGNMENT_STATUS_CHANGED, assignmentStatusChangedData(this.em, assignment, { action, fromStatus: from, comment: text }));
     await this.escalations.settle(assignment);
@@ -252,18 +235,28 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     return assignment;
   }
 
-  async update(id: string, version: number, changes: Record<string, unknown>): Promise<Assignment> {
-    const data = changes as { progress?: number; note?: string; dueDate?: string; role?: Assignment['role'] };
+  async update(id: string, version: number, input: Record<string, unknown>): Promise<Assignment> {
+    const data = input as {
+      progress?: number | null; note?: string | null; dueDate?: string | null; role?: Assignment['role'] | null;
+      assumption?: string | null; reason?: string | null;
+    };
     const assignment = await this.entity(id);
+    const text = (value: string | null | undefined) => value?.trim() || null;
     // react-admin sends the whole record back: only what differs counts as a change.
-    const changed = <K extends keyof typeof data>(key: K) => data[key] !== undefined && data[key] !== assignment[key];
-    const reportsProgress = changed('progress') || changed('note');
-    const editsPlanning = changed('dueDate') || changed('role');
+    const changed = {
+      progress: data.progress != null && data.progress !== assignment.progress,
+      note: data.note !== undefined && text(data.note) !== (assignment.note ?? null),
+      dueDate: data.dueDate != null && data.dueDate !== assignment.dueDate,
+      role: data.role != null && data.role !== assignment.role,
+      assumption: data.assumption !== undefined && text(data.assumption) !== (assignment.assumption ?? null),
+    };
+    const reportsProgress = changed.progress || changed.note;
+    const editsPlanning = changed.dueDate || changed.role || changed.assumption;
 
     if (reportsProgress) authorize(this.viewer, 'assignment:work', { unitId: assignment.unit.id });
     if (editsPlanning) authorize(this.viewer, 'catalogue:manage');
     if (!reportsProgress && !editsPlanning) authorize(this.viewer, 'plan:read');
-    this.checkVersion(assignment, version);
+    checkVersion(assignment, version);
     if (reportsProgress && !PROGRESS_EDITABLE.has(assignment.status)) {
       throw new DomainError(
         ErrorCode.BAD_USER_INPUT,
@@ -271,16 +264,28 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
         { reason: 'INVALID_TRANSITION', status: assignment.status },
       );
     }
+    // A deadline or a role moved without a word leaves the unit guessing why: the history must say.
+    const reason = text(data.reason);
+    if (editsPlanning && !reason) {
+      throw badInput('Cần ghi rõ lý do thay đổi (hạn, vai trò hoặc giả định của phân công).', { argument: 'reason' });
+    }
+    if (changed.role) checkScopeRole(assignment.scope, data.role!);
     if (!reportsProgress && !editsPlanning) return assignment;
 
-    if (changed('progress')) assignment.progress = data.progress!;
-    if (changed('note')) assignment.note = data.note!.trim() || null;
-    if (changed('dueDate')) assignment.dueDate = data.dueDate!;
-    if (changed('role')) {
-      checkScopeRole(assignment.scope, data.role!);
-      assignment.role = data.role!;
+    const before = fieldValues(assignment);
+    if (changed.progress) assignment.progress = data.progress!;
+    if (changed.note) assignment.note = text(data.note);
+    if (changed.dueDate) assignment.dueDate = data.dueDate!;
+    if (changed.role) assignment.role = data.role!;
+    if (changed.assumption) assignment.assumption = text(data.assumption);
+    const after = fieldValues(assignment);
+    const from = assignment.status;
+    if (reportsProgress) {
+      this.record(assignment, { action: AssignmentAction.UPDATE_PROGRESS, from, comment: assignment.note, changes: diffFields(before, after, ['progress', 'note']) });
     }
-    if (reportsProgress) this.record(assignment, AssignmentAction.UPDATE_PROGRESS, assignment.status, assignment.note);
+    if (editsPlanning) {
+      this.record(assignment, { action: AssignmentAction.EDIT, from, comment: reason, changes: diffFields(before, after, ['dueDate', 'role', 'assumption']) });
+    }
     await this.escalations.settle(assignment);
     await this.em.flush();
     return assignment;
@@ -297,6 +302,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     if (!dueDate) throw badInput('Nhiệm vụ chưa có hạn: cần nhập hạn cho phân công.', { argument: 'dueDate' });
     const scope = data.scope ?? AssignmentScope.DISTRICT;
     checkScopeRole(scope, data.role);
+    checkScopeUnit(scope, unit);
     if (await this.em.count(Assignment, { task, unit, scope })) {
       throw conflict(
         scope === AssignmentScope.OWN_FACILITIES
@@ -327,12 +333,5 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     const snapshot = Object.assign(Object.create(Assignment.prototype), assignment) as Assignment;
     await this.em.remove(assignment).flush();
     return snapshot;
-  }
-}
-
-/** A unit leads the work at its own facilities: that part has no coordinating role (part V.4). */
-function checkScopeRole(scope: AssignmentScope, role: AssignmentRole) {
-  if (scope === AssignmentScope.OWN_FACILITIES && role !== AssignmentRole.LEAD) {
-    throw badInput('Phần việc tại các cơ sở của xã chỉ giao với vai trò chủ trì (LEAD).', { argument: 'role' });
   }
 }

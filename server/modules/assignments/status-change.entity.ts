@@ -3,6 +3,8 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Assignment, AssignmentStatus } from './assignment.entity.js';
+import type { FieldChange } from './field-change.js';
+import { ApiToken } from '../../auth/api-token.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -21,6 +23,10 @@ export enum AssignmentAction {
   REMOVE_EVIDENCE = 'REMOVE_EVIDENCE',
   /** An urging letter (văn bản đôn đốc) named this work; the status does not change. */
   URGE = 'URGE',
+  /** ADMIN changed the planning (due date, role, assumption), saying why; `changes` lists what. */
+  EDIT = 'EDIT',
+  /** The work moved to another unit, saying why; the assignment keeps its id and its history. */
+  REASSIGN = 'REASSIGN',
 }
 registerEnumType(AssignmentAction, { name: 'AssignmentAction', description: 'Thao tác trên phân công' });
 
@@ -67,8 +73,12 @@ export class StatusChange {
   @ManyToOne({ entity: () => Plan })
   plan: Plan;
 
+  /** Who did it: a user, or an integrator's API token (never both); neither for the product's own steps. */
   @ManyToOne({ entity: () => User, nullable: true, deleteRule: 'no action' })
   actor?: User | null;
+
+  @ManyToOne({ entity: () => ApiToken, nullable: true, deleteRule: 'no action' })
+  actorToken?: ApiToken | null;
 
   @Field(() => AssignmentAction)
   @Enum({ items: () => AssignmentAction, nativeEnumName: 'assignment_action' })
@@ -89,6 +99,13 @@ export class StatusChange {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   comment?: string | null;
+
+  /**
+   * Every field of the assignment this write changed, old → new. Entries written before the history
+   * kept them have none: their status and progress columns still say what they did.
+   */
+  @Property({ type: 'json', defaultRaw: "'[]'" })
+  changes: Opt<FieldChange[]> = [];
 
   @Field(() => Date)
   @Property({ type: 'datetime' })

@@ -3,9 +3,9 @@ import { AssignmentStatus as S } from './assignment.entity.js';
 import { AssignmentAction as A } from './status-change.entity.js';
 
 /** History entries that record work on an assignment without moving it. */
-const NOT_TRANSITIONS: ReadonlySet<A> = new Set([A.UPDATE_PROGRESS, A.ATTACH_EVIDENCE, A.REMOVE_EVIDENCE, A.URGE]);
+const NOT_TRANSITIONS: ReadonlySet<A> = new Set([A.UPDATE_PROGRESS, A.ATTACH_EVIDENCE, A.REMOVE_EVIDENCE, A.URGE, A.EDIT, A.REASSIGN]);
 
-export type TransitionAction = Exclude<A, A.UPDATE_PROGRESS | A.ATTACH_EVIDENCE | A.REMOVE_EVIDENCE | A.URGE>;
+export type TransitionAction = Exclude<A, A.UPDATE_PROGRESS | A.ATTACH_EVIDENCE | A.REMOVE_EVIDENCE | A.URGE | A.EDIT | A.REASSIGN>;
 
 interface TransitionRule {
   from: readonly S[];

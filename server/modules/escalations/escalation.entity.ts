@@ -22,13 +22,14 @@ export enum EscalationState {
 registerEnumType(EscalationState, { name: 'EscalationState', description: 'OPEN: đang đôn đốc; RESOLVED: đã xử lý' });
 
 /**
- * One step of the ladder raised for one assignment. The unique key (assignment, kind, basis, level,
- * round) is what makes a sweep that runs twice raise nothing twice: `basis` is the due date (OVERDUE)
- * or the day of submission (REVIEW), so moving the due date or submitting again starts a new ladder.
+ * One step of the ladder raised for one assignment. The unique key (assignment, unit, kind, basis,
+ * level, round) is what makes a sweep that runs twice raise nothing twice: `basis` is the due date
+ * (OVERDUE) or the day of submission (REVIEW), so moving the due date or submitting again starts a new
+ * ladder, and so does moving the work to another unit: the new unit is chased on its own.
  */
 @ObjectType({ description: 'Một lần đôn đốc (cấp, thời điểm, người nhận, trạng thái)' })
 @Entity({ tableName: 'escalation' })
-@Unique({ properties: ['assignment', 'kind', 'basis', 'level', 'round'] })
+@Unique({ properties: ['assignment', 'unit', 'kind', 'basis', 'level', 'round'] })
 @Index({ properties: ['plan', 'state'] })
 @Check({ name: 'escalation_level_range', expression: 'level >= 1 and level <= 3 and round >= 0' })
 export class Escalation extends BaseEntity {

@@ -4,7 +4,7 @@ import { groupedBy, leanRows, uuidArray } from '../../shared/lean.js';
 import { Escalation } from './escalation.entity.js';
 
 export interface EscalationSummary {
-  /** OVERDUE escalations counted from the current due date: how many times this deadline was chased. */
+  /** OVERDUE escalations counted from the current due date and unit: how many times this deadline was chased. */
   urgeCount: number;
   /** The highest level still open, of either kind; null when nothing is being chased. */
   openLevel: number | null;
@@ -29,7 +29,7 @@ export function escalationLoaders(em: EntityManager) {
     escalationSummary: new DataLoader<string, EscalationSummary>(async (ids) => {
       const rows = await connection.execute<Array<{ assignment_id: string; urge_count: number; open_level: number | null }>>(
         `select e.assignment_id,
-                count(*) filter (where e.kind = 'OVERDUE' and e.basis = a.due_date)::int as urge_count,
+                count(*) filter (where e.kind = 'OVERDUE' and e.basis = a.due_date and e.unit_id = a.unit_id)::int as urge_count,
                 max(e.level) filter (where e.state = 'OPEN')::int as open_level
            from escalation e join assignment a on a.id = e.assignment_id
           where e.assignment_id = any(?::uuid[])

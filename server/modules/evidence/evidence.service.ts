@@ -9,6 +9,7 @@ import type { Loaders } from '../../loaders.js';
 import type { Lean } from '../../shared/lean.js';
 import { isId } from '../../shared/resource.service.js';
 import { Assignment } from '../assignments/assignment.entity.js';
+import { historyActor } from '../assignments/history.js';
 import { AssignmentAction, StatusChange } from '../assignments/status-change.entity.js';
 import { WebhookEventType } from '../webhooks/webhook.entity.js';
 import { evidenceAddedData, recordWebhookEvent } from '../webhooks/webhook.events.js';
@@ -193,7 +194,7 @@ export class EvidenceService {
         this.em.create(StatusChange, {
           assignment,
           plan: assignment.plan,
-          actor,
+          ...historyActor(this.em, viewer),
           action: AssignmentAction.ATTACH_EVIDENCE,
           fromStatus: assignment.status,
           toStatus: assignment.status,
@@ -279,7 +280,7 @@ export class EvidenceService {
     this.em.create(StatusChange, {
       assignment,
       plan: assignment.plan,
-      actor,
+      ...historyActor(this.em, viewer),
       action: AssignmentAction.REMOVE_EVIDENCE,
       fromStatus: assignment.status,
       toStatus: assignment.status,

@@ -33,6 +33,8 @@ export enum NotificationKind {
   REPORT_RETURNED = 'REPORT_RETURNED',
   /** The aggregating office accepted the report. */
   REPORT_ACCEPTED = 'REPORT_ACCEPTED',
+  /** Work moved from one unit to another: both units are told. */
+  REASSIGNED = 'REASSIGNED',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'Loại thông báo' });
 

@@ -8,6 +8,7 @@ import { isId } from '../../shared/resource.service.js';
 import type { Assignment } from '../assignments/assignment.entity.js';
 import { AssignmentAction, type StatusChange } from '../assignments/status-change.entity.js';
 import { UnitReportAction, type UnitReport, type UnitReportEvent } from '../reports/unit-report.entity.js';
+import type { Unit } from '../units/unit.entity.js';
 import { User } from '../users/user.entity.js';
 import { decodeInboxCursor, encodeInboxCursor } from './notification.cursor.js';
 import { publishNotificationsChanged } from './notification.events.js';
@@ -226,6 +227,52 @@ export class NotificationService {
         dedupeKey: `status-change:${change.id}`,
       });
       this.changed.add(userId);
+    }
+  }
+
+  /**
+   * Work moved to another unit: the officers and head of both units are told, each from their side,
+   * in the unit of work that moves it. The one who moved it is not told what they did.
+   */
+  async reassigned(assignment: Assignment, change: StatusChange, from: Unit, to: Unit): Promise<void> {
+    const actorId = change.actor?.id ?? null;
+    const [facts] = await this.em.getConnection().execute<
+      Array<{ number: string; title: string; actor_name: string | null; losing: string[]; gaining: string[] }>
+    >(
+      `select t.number, t.title,
+              (select full_name from app_user where id = ?::uuid) as actor_name,
+              array(select u.id::text from app_user u where u.active and u.unit_id = ? and u.role in ${UNIT_STAFF_ROLES_SQL}
+                       and u.id is distinct from ?::uuid order by u.id) as losing,
+              array(select u.id::text from app_user u where u.active and u.unit_id = ? and u.role in ${UNIT_STAFF_ROLES_SQL}
+                       and u.id is distinct from ?::uuid order by u.id) as gaining
+         from task t where t.id = ?`,
+      [actorId, from.id, actorId, to.id, actorId, assignment.task.id],
+    );
+    if (!facts) return;
+    const by = facts.actor_name ?? 'Lãnh đạo';
+    const why = change.comment ? ` Lý do: ${change.comment}` : '';
+    const moved = `${by} đã chuyển nhiệm vụ ${facts.number} (${facts.title}) từ ${from.name} sang ${to.name}`;
+    const notices = [
+      ...facts.losing.map((userId) => ({ userId, title: `Nhiệm vụ đã chuyển sang đơn vị khác: ${facts.number} ${facts.title}`, body: `${moved}.${why}` })),
+      ...facts.gaining.map((userId) => ({
+        userId,
+        title: `Nhiệm vụ được chuyển đến đơn vị: ${facts.number} ${facts.title}`,
+        body: `${moved}, hạn ${formatViDate(assignment.dueDate)}. Đơn vị tiếp tục thực hiện từ tiến độ ${assignment.progress}%.${why}`,
+      })),
+    ];
+    const day = today(change.at);
+    for (const notice of notices) {
+      this.em.create(Notification, {
+        user: this.em.getReference(User, notice.userId),
+        kind: NotificationKind.REASSIGNED,
+        title: clip(notice.title, 255),
+        body: notice.body,
+        day,
+        urgent: false,
+        assignment,
+        dedupeKey: `status-change:${change.id}`,
+      });
+      this.changed.add(notice.userId);
     }
   }
 

@@ -8,10 +8,13 @@ export enum WebhookEventType {
   ASSIGNMENT_STATUS_CHANGED = 'ASSIGNMENT_STATUS_CHANGED',
   ESCALATION_RAISED = 'ESCALATION_RAISED',
   EVIDENCE_ADDED = 'EVIDENCE_ADDED',
+  ASSIGNMENT_REASSIGNED = 'ASSIGNMENT_REASSIGNED',
 }
 registerEnumType(WebhookEventType, {
   name: 'WebhookEventType',
-  description: 'ASSIGNMENT_STATUS_CHANGED: phân công đổi trạng thái; ESCALATION_RAISED: có đôn đốc mới; EVIDENCE_ADDED: có minh chứng mới',
+  description:
+    'ASSIGNMENT_STATUS_CHANGED: phân công đổi trạng thái; ESCALATION_RAISED: có đôn đốc mới; EVIDENCE_ADDED: có minh chứng mới; ' +
+    'ASSIGNMENT_REASSIGNED: phân công chuyển sang đơn vị khác',
 });
 
 export enum WebhookDeliveryState {

@@ -4,6 +4,7 @@ import { uuidArray } from '../../shared/lean.js';
 import type { Assignment } from '../assignments/assignment.entity.js';
 import type { Evidence } from '../evidence/evidence.entity.js';
 import { downloadName } from '../evidence/file-name.js';
+import type { Unit } from '../units/unit.entity.js';
 import { WebhookDelivery, WebhookEndpoint, WebhookEventType } from './webhook.entity.js';
 
 /** What a receiver gets as the request body. */
@@ -80,6 +81,28 @@ export function assignmentStatusChangedData(
     toStatus: assignment.status,
     comment: change.comment ?? null,
   });
+}
+
+/**
+ * ASSIGNMENT_REASSIGNED data, read only if an endpoint subscribes. Called before the move is written, so
+ * both units come from the caller rather than from the database.
+ */
+export function assignmentReassignedData(
+  em: EntityManager, assignment: Assignment, from: Pick<Unit, 'id' | 'code' | 'name'>, reason: string,
+) {
+  return async (): Promise<EventData> => {
+    const to = assignment.unit;
+    return {
+      ...(await assignmentFacts(em, assignment)),
+      unitId: to.id,
+      unitCode: to.code,
+      unitName: to.name,
+      fromUnitId: from.id,
+      fromUnitCode: from.code,
+      fromUnitName: from.name,
+      reason,
+    };
+  };
 }
 
 /** EVIDENCE_ADDED data: the files one request attached, read only if an endpoint subscribes. */

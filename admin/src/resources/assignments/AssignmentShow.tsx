@@ -1,14 +1,17 @@
-import { Box, Typography } from '@mui/material';
+import { Box, LinearProgress, Stack, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import {
-  FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, usePermissions, useRecordContext, useRefresh, useTranslate,
-  type RaRecord,
+  FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, useDataProvider, usePermissions, useRecordContext, useRefresh,
+  useTranslate, type RaRecord,
 } from 'react-admin';
+import { ASSIGNMENT_RECORD_FIELDS, type AppDataProvider } from '../../dataProvider.js';
 import { REVIEW_ROLES } from '../../layout/AppMenu.js';
 import { AssignmentEvidence } from '../../evidence/index.js';
 import { ActionButtons } from '../../assignments/ActionButtons.js';
 import { DeadlineChipField, ScopeField, StatusChipField } from '../../assignments/chips.js';
 import { EscalationHistory } from '../../assignments/EscalationHistory.js';
 import { HistoryList } from '../../assignments/HistoryList.js';
+import { ReassignButton } from '../../assignments/ReassignButton.js';
 import { AssumptionLine, DayField, EnumField, InstantField, TaskTitle } from '../../fields.js';
 import type { Assignment, Role } from '../../types.js';
 import { URGING_ROLES } from '../../letters/api.js';
@@ -67,9 +70,31 @@ function Escalations() {
   return record ? <EscalationHistory assignmentId={record.id} reloadKey={`${record.version}:${record.status}`} /> : null;
 }
 
+/** Read on its own, again whenever the assignment's version moves: each write adds to it. */
 function History() {
   const record = useRecordContext<Assignment>();
-  return record ? <HistoryList history={record.history} /> : null;
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const history = useQuery({
+    queryKey: ['assignmentHistory', record?.id, record?.version],
+    queryFn: () => dataProvider.assignmentHistory(record!.id),
+    enabled: !!record,
+  });
+  if (!record) return null;
+  if (!history.data) return <LinearProgress sx={{ width: 160 }} />;
+  return <HistoryList history={history.data} />;
+}
+
+/** The unit doing the work, and for the leadership and ADMIN the button that moves it to another. */
+function UnitWithMove() {
+  const record = useRecordContext<Assignment>();
+  const refresh = useRefresh();
+  if (!record) return null;
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <ReferenceField source="unitId" reference="Unit" record={record} />
+      <ReassignButton assignment={record} onChanged={refresh} />
+    </Stack>
+  );
 }
 
 /** The page title names the task, not the record's id. */
@@ -100,12 +125,14 @@ export default function AssignmentShow() {
   const { permissions } = usePermissions<Role>();
   const mayUrge = !!permissions && URGING_ROLES.includes(permissions);
   return (
-    <Show title={<AssignmentTitle />}>
+    <Show title={<AssignmentTitle />} queryOptions={{ meta: { sparseFields: ASSIGNMENT_RECORD_FIELDS } }}>
       <SimpleShowLayout>
         <ReferenceField source="taskId" reference="Task">
           <TaskTitle />
         </ReferenceField>
-        <ReferenceField source="unitId" reference="Unit" />
+        <Labeled label="resources.Assignment.fields.unitId">
+          <UnitWithMove />
+        </Labeled>
         {mayUrge && (
           <Labeled label="app.letters.urge_unit">
             <Box>
@@ -142,7 +169,7 @@ export default function AssignmentShow() {
             <Escalations />
           </Box>
         </Labeled>
-        <Labeled label="resources.Assignment.fields.history">
+        <Labeled label="resources.Assignment.fields.history" fullWidth>
           <Box>
             <History />
           </Box>
