@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { sweepDay } from '../helpers/sweep.js';
 import { TRANSITION, findAssignment } from '../helpers/queries.js';
 import { createToken, unitId } from '../security/helpers.js';
+import { attachSampleEvidence } from '../helpers/evidence.js';
 
 let server: TestServer;
 const tokens: Record<string, string> = {};
@@ -270,6 +271,32 @@ describe('moving an assignment to another unit', () => {
       assignmentId: a.id, taskNumber: '4', unitId: habac, unitCode: 'XA-HABAC', unitName: 'Xã Hà Bắc',
       fromUnitId: gddt, fromUnitCode: 'PHONG-GDDT', fromUnitName: 'Phòng Giáo dục và Đào tạo', reason: 'Xã Hà Bắc nhận làm điểm theo chỉ đạo',
     });
+  });
+
+  it('the evidence goes with the work: the new unit reads and downloads it, the first unit keeps its own file, a third unit sees neither', async () => {
+    const a = await findAssignment(server, tokens.vanphong, 'VP-HDND-UBND', '2.2');
+    const started = await ok(await server.gql(TRANSITION_FULL, { id: a.id, action: 'START', version: a.version }, tokens.vanphong), 'transitionAssignment');
+    const file = await attachSampleEvidence(server, tokens.vanphong, a.id, 'danh-sach-truong.pdf');
+    const office = await unitId(server, tokens.admin, 'PHONG-GDDT');
+    await ok(
+      await server.gql(MOVE, { id: a.id, version: started.version, unitId: office, reason: 'Phòng Giáo dục và Đào tạo tiếp nhận' }, tokens.phochutich),
+      'reassignAssignment',
+    );
+    const EVIDENCE = `query($id: ID!) { Assignment(id: $id) { evidence { id downloadName } history { action comment } } }`;
+    const download = (token: string) => fetch(`${server.url}/evidence/${file.id}/download`, { headers: { authorization: `Bearer ${token}` } });
+
+    const holder = (await server.gql(EVIDENCE, { id: a.id }, tokens.gddt)).data!.Assignment;
+    expect(holder.evidence).toEqual([{ id: file.id, downloadName: 'danh-sach-truong.pdf' }]);
+    expect(holder.history.find((h: any) => h.action === 'ATTACH_EVIDENCE').comment).toContain('danh-sach-truong.pdf');
+    expect((await download(tokens.gddt)).status).toBe(200);
+    // The first unit no longer holds the work, but the file it uploaded stays its own.
+    expect((await download(tokens.vanphong)).status).toBe(200);
+    expect((await server.gql('query($id: ID!) { evidence(id: $id) { id } }', { id: file.id }, tokens.vanphong)).data?.evidence?.id).toBe(file.id);
+    // A unit with no part in it reads neither the file nor its name.
+    const other = (await server.gql(EVIDENCE, { id: a.id }, tokens['xa-habac'])).data!.Assignment;
+    expect(other.evidence).toEqual([]);
+    expect(other.history.find((h: any) => h.action === 'ATTACH_EVIDENCE').comment).toBeNull();
+    expect((await download(tokens['xa-habac'])).status).toBe(403);
   });
 
   it('ADMIN may move work too; the old unit’s chasing ends and the new unit is chased on its own', async () => {

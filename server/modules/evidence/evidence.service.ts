@@ -91,16 +91,23 @@ export class EvidenceService {
     return !!assignment && this.mayAttach(assignment);
   }
 
-  mayRead(evidence: Evidence): boolean {
-    if (!can(this.viewer, 'evidence:read', { unitId: evidence.unit.id })) return false;
-    return !evidence.hiddenAt || can(this.viewer, 'evidence:read-hidden', { unitId: evidence.unit.id });
+  /**
+   * The unit that uploaded a file reads it, and so does the unit that holds the work now: work moved to
+   * another unit (reassignAssignment) takes its evidence with it, while the first unit keeps its own files.
+   */
+  mayRead(evidence: Evidence, holderUnitId?: string): boolean {
+    const units = holderUnitId && holderUnitId !== evidence.unit.id ? [evidence.unit.id, holderUnitId] : [evidence.unit.id];
+    return units.some(
+      (unitId) =>
+        can(this.viewer, 'evidence:read', { unitId }) && (!evidence.hiddenAt || can(this.viewer, 'evidence:read-hidden', { unitId })),
+    );
   }
 
   /** The assignment's evidence this viewer may see, oldest first; removed items only on request and only for auditors. */
   async forAssignment(assignment: Lean<Assignment>, includeHidden = false): Promise<Evidence[]> {
     if (!can(this.viewer, 'evidence:read', { unitId: assignment.unit.id })) return [];
     const all = await this.loaders.evidenceByAssignment.load(assignment.id);
-    return all.filter((e) => (includeHidden ? this.mayRead(e) : !e.hiddenAt));
+    return all.filter((e) => (includeHidden ? this.mayRead(e, assignment.unit.id) : !e.hiddenAt));
   }
 
   /**
@@ -128,7 +135,8 @@ export class EvidenceService {
     if (!evidence || (evidence.hiddenAt && !can(this.viewer, 'evidence:read-hidden', { unitId: evidence.unit.id }))) {
       throw notFound('minh chứng', id);
     }
-    if (!this.mayRead(evidence)) throw forbidden('Minh chứng này thuộc đơn vị khác: bạn không có quyền xem.');
+    const holder = evidence.ownerKind === EvidenceOwnerKind.ASSIGNMENT ? await this.loaders.assignment.load(evidence.ownerId) : null;
+    if (!this.mayRead(evidence, holder?.unit.id)) throw forbidden('Minh chứng này thuộc đơn vị khác: bạn không có quyền xem.');
     return evidence;
   }
 
