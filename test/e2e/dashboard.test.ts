@@ -202,7 +202,8 @@ describe('the overview, for the vice-chairman', { timeout: 180_000 }, () => {
     }
     await page.locator('[data-testid="tab-units"]').click();
     await expect.poll(() => page.locator('[data-testid="unit-ranking"] [data-testid="unit-card"]').count()).toBeGreaterThan(20);
-  });
+    // Every tab is opened and measured in turn, charts included: more than one page's worth of work.
+  }, 90_000);
 
   it('a running plan opens on today; the picker moves the figures to a past day, counted by hand', async () => {
     const { page } = leader;
