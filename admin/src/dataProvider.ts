@@ -80,7 +80,14 @@ export const ASSIGNMENT_RECORD_FIELDS = [
   'allowedActions', 'evidenceCount', 'mayAttachEvidence', 'planId', 'taskId', 'unitId', 'startedAt', 'submittedAt', 'completedAt',
   'createdAt', 'updatedAt',
 ];
-const ASSIGNMENT_LIST_FIELDS = [...ASSIGNMENT_RECORD_FIELDS, 'history'];
+/**
+ * Lists show the latest comment and who wrote it, not what each entry changed: a list of changes inside
+ * the history inside a page of assignments multiplies the query's cost past its limit.
+ */
+const ASSIGNMENT_LIST_FIELDS = [
+  ...ASSIGNMENT_RECORD_FIELDS,
+  { history: ['id', 'action', 'fromStatus', 'toStatus', 'comment', 'actorName', 'actorKind', 'at', 'progress'] },
+];
 
 /**
  * A target's value today, without its per-commune values and history: those take arguments (history
@@ -91,7 +98,7 @@ const TARGET_FIELDS = [
   'notApplicableReason', 'note', 'current', 'createdAt', 'updatedAt',
 ];
 
-const DEFAULT_FIELDS: Record<string, string[]> = { Plan: PLAN_FIELDS, Assignment: ASSIGNMENT_LIST_FIELDS, Target: TARGET_FIELDS };
+const DEFAULT_FIELDS: Record<string, Array<string | Record<string, string[]>>> = { Plan: PLAN_FIELDS, Assignment: ASSIGNMENT_LIST_FIELDS, Target: TARGET_FIELDS };
 
 /** Every call goes through toAppError, so screens see one error shape with a Vietnamese message. */
 const guarded = Object.fromEntries(
