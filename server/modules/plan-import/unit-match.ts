@@ -99,18 +99,18 @@ const KIND_PREFIX: Record<UnitKindValue, string> = {
   PROVINCIAL_DEPARTMENT: 'SO',
 };
 
-/** Words a code leaves out: they say what kind of body it is (the prefix says that) or join words. */
-const FILLER = new Set([
-  'phong', 'so', 'trung', 'tam', 'ngan', 'hang', 'xa', 'thi', 'tran', 'huyen', 'tinh', 'doanh', 'nghiep', 'cac', 'va', 'cua', 'tren', 'dia', 'ban',
-  'chi', 'nhanh',
-]);
+/** What a name starts with to say what kind of body it is: the code's prefix says that already. */
+const KIND_WORDS = /^(?:cac\s+)?(?:phong|so|trung tam|ngan hang|chi nhanh|uy ban nhan dan|xa|thi tran|doanh nghiep|cong ty)\s+/;
+/** Words that join or place a name, left out of its initials. */
+const FILLER = new Set(['va', 'cua', 'tren', 'dia', 'ban', 'cac', 'huyen', 'tinh', 'tp']);
 
 /**
  * A unit code in the registry's style ("PHONG-GDDT", "XA-HABAC"): the kind's prefix and the initials
  * of the name's own words, made unique against the codes already taken.
  */
 export function proposeUnitCode(name: string, kind: UnitKindValue, taken: ReadonlySet<string>): string {
-  const words = fold(name).replace(/[^a-z0-9\s]/g, ' ').split(/\s+/).filter((w) => w && !FILLER.has(w));
+  const plain = fold(name).replace(/[^a-z0-9\s]/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = plain.replace(KIND_WORDS, '').split(' ').filter((w) => w && !FILLER.has(w));
   const initials = kind === 'COMMUNE' || kind === 'TOWNSHIP'
     ? words.join('').toUpperCase()
     : words.map((w) => (/^\d+$/.test(w) ? w : w[0])).join('').toUpperCase();
