@@ -237,7 +237,7 @@ describe('a plan’s text becomes a draft', () => {
 
   it('lists the drafts for the admin, newest first, searchable without marks', async () => {
     const res = ok(await server.gql(
-      `query { allPlanDrafts(filter: { q: "ha trung", state: DRAFT }, perPage: 50) { id code title state createdAt problems { path } }
+      `query { allPlanDrafts(filter: { q: "ha trung", state: DRAFT }, perPage: 50, sortField: "createdAt", sortOrder: "DESC") { id code title state createdAt problems { path } }
         _allPlanDraftsMeta(filter: { state: DRAFT }) { count } }`, {}, tokens.admin,
     ));
     expect(res.allPlanDrafts.length).toBeGreaterThanOrEqual(4);
