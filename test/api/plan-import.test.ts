@@ -86,8 +86,8 @@ function edit(draft: Draft, change: (input: Record<string, any>) => void = () =>
   return input;
 }
 
-const bodyNamed = (input: { bodies: any[] }, start: string) => {
-  const found = input.bodies.find((b) => b.name.startsWith(start));
+const bodyNamed = (input: Record<string, any>, start: string) => {
+  const found = input.bodies.find((b: any) => b.name.startsWith(start));
   if (!found) throw new Error(`no body ${start}`);
   return found;
 };

@@ -21,7 +21,7 @@ import { Unit, UnitKind } from '../units/unit.entity.js';
 import type { FacilityLevel } from '../facilities/facility.entity.js';
 import { type PlanBlueprint, blueprintOf } from './blueprint.js';
 import { type DraftContent, parentNumberOf } from './draft-content.js';
-import type { PlanStatusValue } from './plan-seed.js';
+import type { PlanStatusValue } from './types.js';
 
 export interface MaterialisedPlan {
   plan: Plan;
