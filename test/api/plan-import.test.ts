@@ -456,13 +456,16 @@ describe('what is not a plan is refused, in Vietnamese, and nothing is stored', 
     expect(res.data?.importPlan ?? null).toBeNull();
   };
 
-  it('an empty file, a decision, a news item, a picture, text and a file at once', async () => {
+  it('an empty file, a decision, a news item, a picture, a text too long, text and a file at once', async () => {
     const before = await counts();
     await refused(await importFile('trong.txt', Buffer.alloc(0)), 'EMPTY_DOCUMENT', /^Tài liệu không có chữ nào/);
     await refused(await importText('  \n\n '), 'EMPTY_DOCUMENT', /^Tài liệu không có chữ nào/);
     await refused(await importFile('quyet-dinh.txt', readFileSync(path.join(FIXTURES, 'quyet-dinh-khen-thuong.txt'))), 'NOT_A_PLAN', /^Văn bản là quyết định, không phải kế hoạch/);
     await refused(await importText(readFileSync(path.join(FIXTURES, 'tin-tuc.txt'), 'utf8')), 'NOT_A_PLAN', /không trình bày theo thể thức kế hoạch/);
     await refused(await importFile('anh.txt', PNG_1PX), 'UNSUPPORTED_FORMAT', /^Chỉ nhận văn bản \.txt \(UTF-8\), \.docx hoặc \.pdf/);
+    const long = await importText(`${SOURCE}\n${'Phụ lục. '.repeat(25_000)}`);
+    await refused(long, 'TEXT_TOO_LONG', /^Văn bản dài quá 200\.000 ký tự: hãy tải riêng phần kế hoạch\.$/);
+    expect(long.errors![0].extensions!.argument).toBe('text');
     const both = await gqlUpload(server, IMPORT, { text: SOURCE, file: null }, { 'variables.file': { name: 'ke-hoach.txt', content: SOURCE } }, tokens.phochutich);
     await refused(both, 'ONE_SOURCE_REQUIRED', /một trong hai/);
     await refused(await server.gql(IMPORT, {}, tokens.phochutich), 'ONE_SOURCE_REQUIRED', /một trong hai/);
