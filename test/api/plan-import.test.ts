@@ -235,6 +235,15 @@ describe('a plan’s text becomes a draft', () => {
     expect(file.bodies).toEqual(draft.bodies);
   });
 
+  it('lists the drafts with everything they hold in as many SQL statements for one draft as for four', async () => {
+    const q = `query($n: Int) { allPlanDrafts(perPage: $n, sortField: "createdAt", sortOrder: "ASC") { ${DRAFT} } }`;
+    const one = await server.countQueries(() => server.gql(q, { n: 1 }, tokens.admin));
+    const four = await server.countQueries(() => server.gql(q, { n: 4 }, tokens.admin));
+    expect(ok(four.result).allPlanDrafts).toHaveLength(4);
+    expect(ok(one.result).allPlanDrafts[0].sourceText).toBe(TEXT);
+    expect(four.count).toBe(one.count);
+  });
+
   it('lists the drafts for the admin, newest first, searchable without marks', async () => {
     const res = ok(await server.gql(
       `query { allPlanDrafts(filter: { q: "ha trung", state: DRAFT }, perPage: 50, sortField: "createdAt", sortOrder: "DESC") { id code title state createdAt problems { path } }
