@@ -425,6 +425,23 @@ describe('activation is all or nothing', () => {
     expect(plan.code).toBe('HT-CDS-2022-LOI');
   });
 
+  it('activated twice at once, a draft makes one plan; two drafts under one code make one plan between them', async () => {
+    const ready = async (code: string) => ok(await server.gql(UPDATE, review(ok(await importText(SOURCE, tokens.admin)).importPlan, code), tokens.admin)).updatePlanDraft;
+    const one = await ready('HT-CDS-2022-DONG-THOI');
+    const twice = await Promise.all([1, 2].map(() => server.gql(ACTIVATE, { id: one.id, version: one.version }, tokens.admin)));
+    expect(twice.filter((r) => r.data?.activatePlanDraft)).toHaveLength(1);
+    expect(twice.find((r) => r.errors)!.errors![0].extensions!.code).toBe('CONFLICT');
+
+    const [a, b] = [await ready('HT-CDS-2022-TRUNG-MA'), await ready('HT-CDS-2022-TRUNG-MA')];
+    const both = await Promise.all([a, b].map((d) => server.gql(ACTIVATE, { id: d.id, version: d.version }, tokens.admin)));
+    expect(both.filter((r) => r.data?.activatePlanDraft)).toHaveLength(1);
+    expect(['CONFLICT', 'BAD_USER_INPUT']).toContain(both.find((r) => r.errors)!.errors![0].extensions!.code);
+    for (const code of ['HT-CDS-2022-DONG-THOI', 'HT-CDS-2022-TRUNG-MA']) {
+      const [row] = await sql(`select count(distinct p.id)::int plans, count(a.id)::int assignments from plan p join assignment a on a.plan_id = p.id where p.code = ?`, [code]);
+      expect(row, code).toEqual({ plans: 1, assignments: 234 });
+    }
+  });
+
   it('a draft with problems is refused with each of them, and nothing is made', async () => {
     const draft = ok(await importText(SOURCE, tokens.admin)).importPlan;
     const before = await counts();

@@ -204,6 +204,7 @@ export class PlanDraftService extends ResourceService<PlanDraft> {
         sourceText: draft.sourceText,
         communeIds: registry.filter((u) => u.kind === UnitKind.COMMUNE || u.kind === UnitKind.TOWNSHIP).map((u) => u.id),
         issuerUnitId: matcher.issuerUnit?.id ?? null,
+        newPlanOnly: true,
       });
       draft.state = PlanDraftState.ACTIVATED;
       draft.activatedPlan = plan;
