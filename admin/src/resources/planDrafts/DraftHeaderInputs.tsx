@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { Box, Typography } from '@mui/material';
+import { AutocompleteInput, DateInput, ReferenceInput, TextInput, required, useTranslate } from 'react-admin';
+import { SpanAnchor } from './SpanAnchor.js';
+import { useSpanZone } from './spanFocus.js';
+
+/** A part of the review form, titled, whose items light up their words in the source. */
+export function DraftSection({ title, hint, testId, children }: { title: string; hint?: string; testId: string; children: ReactNode }) {
+  const translate = useTranslate();
+  const zone = useSpanZone();
+  return (
+    <Box component="section" {...zone} data-testid={testId} sx={{ width: '100%', '& .RaSimpleFormIterator-line:focus-within': { bgcolor: 'action.hover' } }}>
+      <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
+        {translate(title)}
+      </Typography>
+      {hint && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {translate(hint)}
+        </Typography>
+      )}
+      {children}
+    </Box>
+  );
+}
+
+const pair = { display: 'flex', gap: 2, flexWrap: 'wrap', '& > *': { flex: '1 1 200px' } } as const;
+
+/** The plan's identity as its heading and signature give it; the parent plan when the document names one. */
+export function DraftHeaderInputs() {
+  return (
+    <DraftSection title="resources.PlanDraft.review.header" testId="draft-header">
+      <Box data-span-item sx={{ display: 'flex', flexDirection: 'column' }}>
+        <SpanAnchor source="header.span" />
+        <TextInput source="header.title" validate={required()} multiline fullWidth />
+        <Box sx={pair}>
+          <TextInput source="header.code" validate={required()} helperText="resources.PlanDraft.review.code_hint" />
+          <TextInput source="header.number" />
+        </Box>
+        <TextInput source="header.issuingBody" validate={required()} fullWidth />
+        <Box sx={pair}>
+          <DateInput source="header.issueDate" />
+          <TextInput source="header.issuePlaceAndDate" />
+        </Box>
+        <Box sx={pair}>
+          <DateInput source="header.periodStart" validate={required()} />
+          <DateInput source="header.periodEnd" validate={required()} />
+        </Box>
+        <Box sx={pair}>
+          <TextInput source="header.signerName" />
+          <TextInput source="header.signerTitle" />
+        </Box>
+        <ReferenceInput source="header.parentPlanId" reference="Plan" sort={{ field: 'code', order: 'ASC' }}>
+          <AutocompleteInput optionText="code" fullWidth helperText="resources.PlanDraft.review.parent_hint" />
+        </ReferenceInput>
+        <TextInput source="header.parentReference" multiline fullWidth />
+      </Box>
+    </DraftSection>
+  );
+}
