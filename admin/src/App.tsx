@@ -9,7 +9,6 @@ import { AppLayout } from './layout/AppLayout.js';
 import { LoginPage } from './layout/LoginPage.js';
 import { AppNotification } from './layout/AppNotification.js';
 import { NotFound } from './layout/NotFound.js';
-import { Forbidden } from './layout/Forbidden.js';
 import { PLAN_IMPORT_ROLES } from './layout/AppMenu.js';
 import { theme } from './layout/theme.js';
 import type { Role } from './types.js';
@@ -39,6 +38,7 @@ const CompiledReports = lazy(() => import('./compiledReports/CompiledReports.js'
 const Awards = lazy(() => import('./awards/Awards.js'));
 const AwardCriteria = lazy(() => import('./awardCriteria/AwardCriteria.js'));
 const HonourList = lazy(() => import('./honour/HonourList.js'));
+const Forbidden = lazy(() => import('./layout/Forbidden.js'));
 
 /** Only administrators edit the catalogue (the API refuses others anyway): everyone else gets read-only screens. */
 function readOnlyUnless(admin: boolean, resource: { list: unknown; show: unknown; edit: unknown; create: unknown }) {

@@ -49,7 +49,6 @@ export const ENUMS = {
   FacilityLevel: ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY', 'UPPER_SECONDARY', 'HEALTH_STATION', 'DISTRICT_HOSPITAL', 'PROVINCIAL_HOSPITAL'],
   ReportPeriod: ['SIX_MONTH', 'ANNUAL'],
   PlanDraftState: ['DRAFT', 'ACTIVATED', 'DISCARDED'],
-  PlanSourceFormat: ['TEXT', 'TXT', 'DOCX', 'PDF'],
   UnitReportState: ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'],
   CalendarDayKind: ['HOLIDAY', 'DAY_OFF', 'WORKING_DAY'],
   ApiTokenScope: ['READ', 'READ_WRITE'],

@@ -3,7 +3,7 @@ import HistoryIcon from '@mui/icons-material/History';
 import { Title, useAuthenticated, useTranslate } from 'react-admin';
 
 /** A page the person's role does not open: said plainly, like the API's own refusal. */
-export function Forbidden() {
+export default function Forbidden() {
   const translate = useTranslate();
   const { isPending } = useAuthenticated();
   if (isPending) return null;

@@ -50,7 +50,7 @@ export function DraftHeaderInputs() {
           <TextInput source="header.signerTitle" />
         </Box>
         <ReferenceInput source="header.parentPlanId" reference="Plan" sort={{ field: 'code', order: 'ASC' }}>
-          <AutocompleteInput optionText="code" fullWidth helperText="resources.PlanDraft.review.parent_hint" />
+          <AutocompleteInput optionText="code" fullWidth />
         </ReferenceInput>
         <TextInput source="header.parentReference" multiline fullWidth />
       </Box>

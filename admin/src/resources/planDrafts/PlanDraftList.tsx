@@ -10,7 +10,7 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />, <EnumInput key="st
 /** Where a document came from: its file's name, or that it was pasted. */
 function useSourceLabel() {
   const translate = useTranslate();
-  return (d: PlanDraft) => d.sourceName ?? translate('app.enums.PlanSourceFormat.TEXT');
+  return (d: PlanDraft) => d.sourceName ?? translate('resources.PlanDraft.review.pasted');
 }
 
 /** The plans read from documents, newest first; a draft opens on its review, a kept one read-only. */

@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { Box, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { TextSpan } from './api.js';
 import { useSpanFocus } from './spanFocus.js';
@@ -71,13 +71,9 @@ export function SourceText({ text, sourceName, maxHeight }: { text: string; sour
         '& mark': { bgcolor: 'warning.light', color: 'text.primary', borderRadius: 0.5, px: 0.25 },
       }}
     >
-      {paragraphs.length ? (
-        paragraphs.map((p) => (
-          <SourceParagraph key={p.start} paragraph={p} span={active && active.start < p.start + p.text.length && active.end > p.start ? active : null} />
-        ))
-      ) : (
-        <Typography variant="body2">{translate('resources.PlanDraft.review.source_empty')}</Typography>
-      )}
+      {paragraphs.map((p) => (
+        <SourceParagraph key={p.start} paragraph={p} span={active && active.start < p.start + p.text.length && active.end > p.start ? active : null} />
+      ))}
     </Box>
   );
 }

@@ -1,10 +1,10 @@
 import type { DataProvider } from 'react-admin';
 import { getPlanDraft, importPlanFile, importPlanText, listPlanDrafts, updatePlanDraft, type PlanDraft } from './api.js';
 
-/** What the create form holds: a pasted text or a chosen file (react-admin's FileInput value). */
+/** What the create form holds: a pasted text or a chosen file. */
 export interface ImportFormValues {
   text?: string | null;
-  file?: { rawFile?: File } | null;
+  file?: File | null;
 }
 
 /**
@@ -26,7 +26,7 @@ export const planDraftProvider = {
   },
 
   async create(params: { data: ImportFormValues; meta?: { onProgress?: (fraction: number) => void } }) {
-    const file = params.data.file?.rawFile;
+    const file = params.data.file;
     const draft = file ? await importPlanFile(file, params.meta?.onProgress) : await importPlanText(params.data.text ?? '');
     return { data: draft };
   },
