@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   EVIDENCE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   EVIDENCE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   EVIDENCE_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  /** Largest plan document (.txt, .docx, .pdf) accepted for import. */
+  PLAN_IMPORT_MAX_BYTES: z.coerce.number().int().positive().max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   CREDENTIAL_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
@@ -88,6 +90,7 @@ export interface AppConfig {
   dataDir: string;
   embeddedPostgresPort: number;
   evidence: EvidenceConfig;
+  planImport: PlanImportConfig;
   adminPassword?: string;
   sessionTtlMs: number;
   /** How long a process may answer from memory who a token belongs to; 0 = read the database on every request. */
@@ -180,6 +183,11 @@ export interface EvidenceConfig {
   };
 }
 
+/** Plans read from their documents (server/modules/plan-import). */
+export interface PlanImportConfig {
+  maxFileBytes: number;
+}
+
 export class ConfigError extends Error {}
 
 /** Reads the environment once; a bad value stops the process naming the variable. */
@@ -228,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             }
           : undefined,
     },
+    planImport: { maxFileBytes: e.PLAN_IMPORT_MAX_BYTES },
     adminPassword: e.ADMIN_PASSWORD,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     credentialCacheMs: e.CREDENTIAL_CACHE_SECONDS * 1000,

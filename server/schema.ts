@@ -15,6 +15,7 @@ import {
 } from './modules/facilities/facility.resolver.js';
 import { NotificationResolver } from './modules/notifications/notification.resolver.js';
 import { PlanFieldResolver, PlanResourceResolver } from './modules/plans/plan.resolver.js';
+import { PlanDraftResolver, PlanDraftResourceResolver } from './modules/plan-import/plan-draft.resolver.js';
 import { UrgingLetterResolver } from './modules/letters/urging-letter.resolver.js';
 import { UnitReportEventResolver, UnitReportResolver, UnitReportResourceResolver } from './modules/reports/unit-report.resolver.js';
 import { AWARD_RESOLVERS } from './modules/awards/award.resolver.js';
@@ -54,6 +55,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ApiTokenResourceResolver, ApiTokenResolver,
       AuditEventResourceResolver, AuditEventFieldResolver,
       PlanResourceResolver, PlanFieldResolver,
+      PlanDraftResourceResolver, PlanDraftResolver,
       TaskResourceResolver, TaskFieldResolver,
       TargetResourceResolver, TargetFieldResolver, TargetCommuneValueResolver,
       UnitResourceResolver, UnitFieldResolver,

@@ -27,6 +27,7 @@ import { WebhookService } from './modules/webhooks/webhook.service.js';
 import { UnitReportService } from './modules/reports/unit-report.service.js';
 import { CompiledReportService } from './modules/reports/compiled-report.service.js';
 import { AwardService } from './modules/awards/award.service.js';
+import { PlanDraftService } from './modules/plan-import/plan-draft.service.js';
 
 /** The request's services, all sharing its entity manager and viewer. */
 export function createServices(
@@ -56,6 +57,7 @@ export function createServices(
     unitReports: new UnitReportService(em, viewer, notifications),
     compiledReports: new CompiledReportService(em, viewer, queues),
     awards: new AwardService(em, viewer, config, queues),
+    planDrafts: new PlanDraftService(em, viewer, config),
   };
 }
 

@@ -62,17 +62,19 @@ export type Permission =
   /** Approve or reject nominations: the leader alone. */
   | 'award:decide'
   /** Read nominations: those who see every unit, and a nominated unit (or facility's commune) its own. */
-  | 'award:read';
+  | 'award:read'
+  /** Import a plan from its document, review its draft and make it a plan: ADMIN and the leadership. */
+  | 'plan:import';
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.ADMIN]: new Set<Permission>([
     'security:manage', 'plan:read', 'assignment:cancel', 'catalogue:manage', 'user:manage', 'evidence:read', 'evidence:read-hidden', 'evidence:hide-any',
     'calendar:manage', 'escalation:configure', 'letter:read', 'webhook:manage', 'queues:monitor', 'facility:report',
-    'report:review', 'report:read', 'report:compile', 'award:configure', 'award:evaluate', 'award:propose', 'award:read',
+    'report:review', 'report:read', 'report:compile', 'award:configure', 'award:evaluate', 'award:propose', 'award:read', 'plan:import',
   ]),
   [Role.LEADER]: new Set<Permission>([
     'plan:read', 'assignment:review', 'assignment:cancel', 'evidence:read', 'evidence:read-hidden', 'escalation:configure', 'escalation:urge', 'letter:read',
-    'report:read', 'award:configure', 'award:evaluate', 'award:decide', 'award:read',
+    'report:read', 'award:configure', 'award:evaluate', 'award:decide', 'award:read', 'plan:import',
   ]),
   [Role.COORDINATOR]: new Set<Permission>([
     'plan:read', 'assignment:work', 'assignment:review', 'evidence:read', 'evidence:read-hidden', 'escalation:urge', 'letter:read',

@@ -22,6 +22,7 @@ import { CompiledReport } from '../modules/reports/compiled-report.entity.js';
 import { AwardCriteria, AwardDecision, AwardEvaluation, AwardNomination, AwardNominationEvent } from '../modules/awards/award.entity.js';
 import { OutboxEmail } from '../modules/outbox/outbox-email.entity.js';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/webhook.entity.js';
+import { PlanDraft } from '../modules/plan-import/plan-draft.entity.js';
 
 export const entities = [
   Plan,
@@ -55,4 +56,5 @@ export const entities = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookAttempt,
+  PlanDraft,
 ];

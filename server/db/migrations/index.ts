@@ -17,6 +17,7 @@ import { Migration20261130001122_search_without_diacritics } from './Migration20
 import { Migration20261130001335_demo_flags } from './Migration20261130001335_demo_flags.js';
 import { Migration20261201090000_status_change_cancel_index } from './Migration20261201090000_status_change_cancel_index.js';
 import { Migration20261207164700_append_only_truncate } from './Migration20261207164700_append_only_truncate.js';
+import { Migration20261207170426_plan_drafts } from './Migration20261207170426_plan_drafts.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the same list runs under tsx,
@@ -41,4 +42,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130001335_demo_flags', class: Migration20261130001335_demo_flags },
   { name: 'Migration20261201090000_status_change_cancel_index', class: Migration20261201090000_status_change_cancel_index },
   { name: 'Migration20261207164700_append_only_truncate', class: Migration20261207164700_append_only_truncate },
+  { name: 'Migration20261207170426_plan_drafts', class: Migration20261207170426_plan_drafts },
 ];

@@ -331,7 +331,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
 }
 
 /** A unit leads the work at its own facilities: that part has no coordinating role (part V.4). */
-function checkScopeRole(scope: AssignmentScope, role: AssignmentRole) {
+export function checkScopeRole(scope: AssignmentScope, role: AssignmentRole) {
   if (scope === AssignmentScope.OWN_FACILITIES && role !== AssignmentRole.LEAD) {
     throw badInput('Phần việc tại các cơ sở của xã chỉ giao với vai trò chủ trì (LEAD).', { argument: 'role' });
   }

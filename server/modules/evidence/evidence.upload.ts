@@ -8,7 +8,9 @@ import { sendHttpError } from '../../shared/http-errors.js';
 export function uploadLimits(config: AppConfig) {
   // One byte of slack: busboy cuts a file that reaches its limit, so a file of exactly the allowed
   // size would be cut; the service counts bytes itself and refuses anything over the limit.
-  return { maxFileSize: config.evidence.maxFileBytes + 1, maxFiles: config.evidence.maxFiles, maxFieldSize: 1024 * 1024 };
+  // One parser serves every upload: it stops at the largest limit, each service then holds its own.
+  const largest = Math.max(config.evidence.maxFileBytes, config.planImport.maxFileBytes);
+  return { maxFileSize: largest + 1, maxFiles: config.evidence.maxFiles, maxFieldSize: 1024 * 1024 };
 }
 
 /**
