@@ -4,15 +4,39 @@ import { AutocompleteInput, DateInput, ReferenceInput, TextInput, required, useT
 import { SpanAnchor } from './SpanAnchor.js';
 import { useSpanZone } from './spanFocus.js';
 
-/** A part of the review form, titled, whose items light up their words in the source. */
-export function DraftSection({ title, hint, testId, children }: { title: string; hint?: string; testId: string; children: ReactNode }) {
+/**
+ * A part of the review form, titled, whose items light up their words in the source. A part that is
+ * one item itself (the header) names where its span is, and its button sits beside the title.
+ */
+export function DraftSection({
+  title,
+  hint,
+  testId,
+  spanSource,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  testId: string;
+  spanSource?: string;
+  children: ReactNode;
+}) {
   const translate = useTranslate();
   const zone = useSpanZone();
   return (
-    <Box component="section" {...zone} data-testid={testId} sx={{ width: '100%', '& .RaSimpleFormIterator-line:focus-within': { bgcolor: 'action.hover' } }}>
-      <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
-        {translate(title)}
-      </Typography>
+    <Box
+      component="section"
+      {...zone}
+      data-span-item={spanSource ? true : undefined}
+      data-testid={testId}
+      sx={{ width: '100%', '& .RaSimpleFormIterator-line:focus-within': { bgcolor: 'action.hover' } }}
+    >
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
+        <Typography variant="h6" component="h2">
+          {translate(title)}
+        </Typography>
+        {spanSource && <SpanAnchor source={spanSource} />}
+      </Box>
       {hint && (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {translate(hint)}
@@ -28,9 +52,8 @@ const pair = { display: 'flex', gap: 2, flexWrap: 'wrap', '& > *': { flex: '1 1 
 /** The plan's identity as its heading and signature give it; the parent plan when the document names one. */
 export function DraftHeaderInputs() {
   return (
-    <DraftSection title="resources.PlanDraft.review.header" testId="draft-header">
-      <Box data-span-item sx={{ display: 'flex', flexDirection: 'column' }}>
-        <SpanAnchor source="header.span" />
+    <DraftSection title="resources.PlanDraft.review.header" testId="draft-header" spanSource="header.span">
+      <Box sx={{ display: 'flex', flexDirection: 'column' }}>
         <TextInput source="header.title" validate={required()} multiline fullWidth />
         <Box sx={pair}>
           <TextInput source="header.code" validate={required()} helperText="resources.PlanDraft.review.code_hint" />
@@ -53,6 +76,7 @@ export function DraftHeaderInputs() {
           <AutocompleteInput optionText="code" fullWidth />
         </ReferenceInput>
         <TextInput source="header.parentReference" multiline fullWidth />
+        <TextInput source="header.assumption" multiline fullWidth />
       </Box>
     </DraftSection>
   );

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Box, Chip, Typography } from '@mui/material';
 import {
   ArrayInput,
@@ -7,6 +8,7 @@ import {
   DateInput,
   NumberInput,
   ReferenceInput,
+  SelectArrayInput,
   SelectInput,
   SimpleFormIterator,
   TextInput,
@@ -16,8 +18,8 @@ import {
   useSourceContext,
   useTranslate,
 } from 'react-admin';
-import { useWatch } from 'react-hook-form';
-import { EnumInput } from '../../fields.js';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { ENUMS, EnumInput, enumChoices } from '../../fields.js';
 import { useBodyChoices, useTaskChoices, withValues } from './choices.js';
 import { DraftSection } from './DraftHeaderInputs.js';
 import { SpanAnchor } from './SpanAnchor.js';
@@ -46,6 +48,9 @@ export function TargetInputs() {
             <EnumInput source="metric" enumName="TargetMetric" emptyText="resources.PlanDraft.review.none" />
             <DateInput source="deadline" />
           </Box>
+          <SelectArrayInput source="facilityLevels" choices={enumChoices('FacilityLevel', ENUMS.FacilityLevel)} fullWidth />
+          <TextInput source="note" multiline fullWidth />
+          <TextInput source="notApplicableReason" multiline fullWidth />
         </SimpleFormIterator>
       </ArrayInput>
     </DraftSection>
@@ -64,6 +69,7 @@ export function TaskInputs() {
           </Box>
           <TextInput source="description" multiline fullWidth />
           <DateInput source="dueDate" />
+          <TextInput source="assumption" multiline fullWidth />
         </SimpleFormIterator>
       </ArrayInput>
     </DraftSection>
@@ -89,14 +95,42 @@ function BodyMatch() {
   );
 }
 
-/** Unmatched and not every commune: the reviewer may ask for a new unit of the registry with this name. */
+/**
+ * Unmatched and not every commune: the reviewer may propose a new unit of the registry with this
+ * name, made on activation with the code and kind given here.
+ */
 function CreateUnitInput() {
   const translate = useTranslate();
   const unitId = useItemValue<string | null>('unitId');
   const allCommunes = useItemValue<boolean>('allCommunes');
+  const createUnit = useItemValue<boolean>('createUnit');
   const name = useItemValue<string>('name');
   if (unitId || allCommunes) return null;
-  return <BooleanInput source="createUnit" label={translate('resources.PlanDraft.review.create_unit', { name: name ?? '' })} />;
+  return (
+    <>
+      <BooleanInput source="createUnit" label={translate('resources.PlanDraft.review.create_unit', { name: name ?? '' })} />
+      {createUnit && (
+        <Box sx={row}>
+          <TextInput source="unitCode" helperText="resources.PlanDraft.review.unit_code_hint" />
+          <EnumInput source="unitKind" enumName="UnitKind" />
+        </Box>
+      )}
+    </>
+  );
+}
+
+/**
+ * A body added by hand gets a key at once, as the API allows: the obligations below can name it
+ * before the draft is saved.
+ */
+function BodyKey() {
+  const path = useSourceContext().getSource('key');
+  const key = useWatch({ name: path }) as string | null | undefined;
+  const { setValue } = useFormContext();
+  useEffect(() => {
+    if (!key) setValue(path, `new-${Math.random().toString(36).slice(2, 10)}`, { shouldDirty: true });
+  }, [key, path, setValue]);
+  return null;
 }
 
 function TaskNumbersInput({ source }: { source: 'leads' | 'coordinates' }) {
@@ -110,6 +144,7 @@ export function BodyInputs() {
     <DraftSection title="resources.PlanDraft.fields.bodies" hint="resources.PlanDraft.review.bodies_hint" testId="draft-bodies">
       <ArrayInput source="bodies" label={false}>
         <SimpleFormIterator fullWidth disableReordering>
+          <BodyKey />
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
             <SpanAnchor />
             <BodyMatch />
@@ -122,6 +157,7 @@ export function BodyInputs() {
           <CreateUnitInput />
           <TaskNumbersInput source="leads" />
           <TaskNumbersInput source="coordinates" />
+          <TextInput source="leadAssumption" multiline fullWidth />
         </SimpleFormIterator>
       </ArrayInput>
     </DraftSection>

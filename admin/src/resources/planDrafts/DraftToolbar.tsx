@@ -73,7 +73,8 @@ export function DraftToolbar() {
   };
 
   return (
-    <Toolbar sx={{ position: 'sticky', bottom: 0, zIndex: 2, flexWrap: 'wrap', gap: 1 }}>
+    // On the paper's white rather than react-admin's grey: the red of "discard" keeps its contrast there.
+    <Toolbar sx={{ position: 'sticky', bottom: 0, zIndex: 2, flexWrap: 'wrap', gap: 1, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider' }}>
       <SaveButton data-testid="draft-save" />
       <Button
         variant="contained"

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { Alert, Box, Button, Chip, FormHelperText, LinearProgress, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Create, SaveButton, SimpleForm, TextInput, Toolbar, useInput, useTranslate } from 'react-admin';
+import { Create, SaveButton, SimpleForm, TextInput, Toolbar, useInput, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { toAppError } from '../../errors.js';
+import type { PlanDraft } from './api.js';
 import type { ImportFormValues } from './provider.js';
 
 /** The server's limits are the rule (it sniffs the content); the picker only offers the three kinds it reads. */
@@ -72,14 +73,19 @@ function ImportToolbar() {
  */
 export default function PlanDraftCreate() {
   const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   return (
     <Create
-      redirect="edit"
       title="resources.PlanDraft.import.title"
       mutationOptions={{
         meta: { onProgress: setProgress },
+        onSuccess: (draft: PlanDraft) => {
+          notify('resources.PlanDraft.import.read', { type: 'success', messageArgs: { smart_count: draft.tasks.length } });
+          redirect('edit', 'PlanDraft', draft.id);
+        },
         onMutate: () => {
           setError(null);
           setProgress(null);

@@ -1,13 +1,15 @@
 import { Accordion, AccordionDetails, AccordionSummary, Alert, Box, Button, Paper, Typography, useMediaQuery, type Theme } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { Edit, SimpleForm, useRecordContext, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import { Edit, Loading, SimpleForm, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { toAppError } from '../../errors.js';
 import { formatInstant } from '../../format.js';
 import { useConflictReload } from '../useConflictReload.js';
-import type { PlanDraft } from './api.js';
+import type { DraftProblem, PlanDraft } from './api.js';
 import { DraftChoicesProvider } from './choices.js';
 import { DraftHeaderInputs } from './DraftHeaderInputs.js';
 import { BodyInputs, ObligationInputs, TargetInputs, TaskInputs, UnplacedInputs } from './DraftItemInputs.js';
-import { DraftProblems } from './DraftProblems.js';
+import { DraftProblems, RefusedProblems } from './DraftProblems.js';
 import { DraftToolbar, useOpenPlanOverview } from './DraftToolbar.js';
 import { SourceText } from './SourceText.js';
 import { SpanFocusProvider } from './spanFocus.js';
@@ -81,7 +83,8 @@ function DraftReview() {
   const translate = useTranslate();
   const draft = useRecordContext<PlanDraft>();
   const wide = useMediaQuery<Theme>((theme) => theme.breakpoints.up('md'));
-  if (!draft) return null;
+  // Coming from the list, react-admin first shows the list's row, which leaves out the text and the items.
+  if (!draft || draft.sourceText === undefined) return <Loading />;
   const source = <SourceText text={draft.sourceText} sourceName={draft.sourceName} maxHeight={wide ? '100%' : '50vh'} />;
   const sourceTitle = draft.sourceName
     ? translate('resources.PlanDraft.review.source_named', { name: draft.sourceName })
@@ -123,10 +126,34 @@ function DraftReview() {
 }
 
 export default function PlanDraftEdit() {
-  const onError = useConflictReload();
+  const notify = useNotify();
+  const onConflict = useConflictReload();
+  const [refused, setRefused] = useState<DraftProblem[] | null>(null);
+  const mutationOptions = {
+    onSuccess: () => {
+      setRefused(null);
+      notify('ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 } });
+    },
+    onError: (error: unknown) => {
+      const problems = toAppError(error).details.problems as DraftProblem[] | undefined;
+      setRefused(problems?.length ? problems : null);
+      onConflict(error);
+    },
+  };
   return (
-    <Edit mutationMode="pessimistic" redirect={false} actions={false} component="div" title={<DraftTitle />} mutationOptions={{ onError }}>
-      <DraftReview />
-    </Edit>
+    <RefusedProblems.Provider value={refused}>
+      <Edit
+        mutationMode="pessimistic"
+        redirect={false}
+        actions={false}
+        component="div"
+        title={<DraftTitle />}
+        mutationOptions={mutationOptions}
+        // react-admin's card grows to its content's widest line: on a phone it must keep to the screen.
+        sx={{ '& .RaEdit-card': { minWidth: 0 } }}
+      >
+        <DraftReview />
+      </Edit>
+    </RefusedProblems.Provider>
   );
 }

@@ -9,12 +9,25 @@ interface Paragraph {
   text: string;
 }
 
-/** The document's lines with where each starts: spans are offsets into the whole text. */
+/** A line that starts in lower case carries on the sentence of the line before: the document was wrapped. */
+const CONTINUES = /^\s*\p{Ll}/u;
+
+/**
+ * The document's paragraphs with where each starts (spans are offsets into the whole text). Lines a
+ * PDF or a narrow window wrapped are joined back; the line breaks stay in the text, shown as spaces.
+ */
 function paragraphsOf(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
+  let current: Paragraph | null = null;
   let start = 0;
   for (const line of text.split('\n')) {
-    if (line.trim()) paragraphs.push({ start, text: line });
+    // Blank lines say nothing here: some documents put one after every line, wrapped or not.
+    if (!line.trim()) {
+      start += line.length + 1;
+      continue;
+    }
+    if (current && CONTINUES.test(line)) current.text = text.slice(current.start, start + line.length);
+    else paragraphs.push((current = { start, text: line }));
     start += line.length + 1;
   }
   return paragraphs;
@@ -67,7 +80,7 @@ export function SourceText({ text, sourceName, maxHeight }: { text: string; sour
         py: 1,
         typography: 'body2',
         lineHeight: 1.6,
-        '& p': { my: 0.75, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+        '& p': { my: 0.75, overflowWrap: 'anywhere' },
         '& mark': { bgcolor: 'warning.light', color: 'text.primary', borderRadius: 0.5, px: 0.25 },
       }}
     >

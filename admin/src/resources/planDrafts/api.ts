@@ -23,6 +23,7 @@ export interface DraftPlanHeader {
   periodEnd: string;
   parentPlanId: string | null;
   parentReference: string | null;
+  assumption: string | null;
   span: TextSpan | null;
 }
 
@@ -35,6 +36,9 @@ export interface DraftTarget {
   comparator: string;
   thresholdPercent: number;
   deadline: string | null;
+  facilityLevels: string[] | null;
+  note: string | null;
+  notApplicableReason: string | null;
   span?: TextSpan | null;
 }
 
@@ -44,6 +48,7 @@ export interface DraftTask {
   title: string;
   description: string | null;
   dueDate: string | null;
+  assumption: string | null;
   span?: TextSpan | null;
 }
 
@@ -54,8 +59,11 @@ export interface DraftBody {
   matchedBy?: string | null;
   allCommunes: boolean;
   createUnit: boolean;
+  unitCode: string | null;
+  unitKind: string | null;
   leads: string[];
   coordinates: string[];
+  leadAssumption: string | null;
   span?: TextSpan | null;
 }
 
@@ -114,10 +122,10 @@ const SPAN = 'span { start end }';
 
 /** Everything the review screen shows: the source text and every item with where it was read from. */
 const DRAFT_FIELDS = `id version state sourceName sourceFormat sourceText createdAt createdByName updatedAt activatedPlanId activatedAt
-  header { code number title issuingBody issueDate issuePlaceAndDate signerName signerTitle periodStart periodEnd parentPlanId parentReference ${SPAN} }
-  targets { key code title sector metric comparator thresholdPercent deadline ${SPAN} }
-  tasks { key number title description dueDate ${SPAN} }
-  bodies { key name unitId matchedBy allCommunes createUnit leads coordinates ${SPAN} }
+  header { code number title issuingBody issueDate issuePlaceAndDate signerName signerTitle periodStart periodEnd parentPlanId parentReference assumption ${SPAN} }
+  targets { key code title sector metric comparator thresholdPercent deadline facilityLevels note notApplicableReason ${SPAN} }
+  tasks { key number title description dueDate assumption ${SPAN} }
+  bodies { key name unitId matchedBy allCommunes createUnit unitCode unitKind leads coordinates leadAssumption ${SPAN} }
   obligations { key reporterKey throughKey recipientKey period dueBefore subject ${SPAN} }
   unplaced { key text reason dismissed ${SPAN} }
   problems { path message }`;
@@ -204,15 +212,18 @@ const pickSpanless = <T extends object, K extends keyof T>(item: T, keys: readon
 
 const HEADER_INPUT = [
   'code', 'number', 'title', 'issuingBody', 'issueDate', 'issuePlaceAndDate', 'signerName', 'signerTitle', 'periodStart', 'periodEnd',
-  'parentPlanId', 'parentReference',
+  'parentPlanId', 'parentReference', 'assumption',
 ] as const;
-const TARGET_INPUT = ['key', 'code', 'title', 'sector', 'metric', 'comparator', 'thresholdPercent', 'deadline'] as const;
-const TASK_INPUT = ['key', 'number', 'title', 'description', 'dueDate'] as const;
+const TARGET_INPUT = [
+  'key', 'code', 'title', 'sector', 'metric', 'comparator', 'thresholdPercent', 'deadline', 'facilityLevels', 'note', 'notApplicableReason',
+] as const;
+const TASK_INPUT = ['key', 'number', 'title', 'description', 'dueDate', 'assumption'] as const;
 const OBLIGATION_INPUT = ['key', 'reporterKey', 'throughKey', 'recipientKey', 'period', 'dueBefore', 'subject'] as const;
 
 /**
  * The form's values as updatePlanDraft's arguments: the inputs mirror the read types without the spans
- * and the match's provenance, which are the server's to say. Items the user added have no key yet.
+ * and the match's provenance, which are the server's to say. Every field read is sent back, shown in
+ * the form or not: the update replaces the content wholesale.
  */
 export function toUpdateVariables(draft: PlanDraft) {
   return {
@@ -226,10 +237,12 @@ export function toUpdateVariables(draft: PlanDraft) {
       name: b.name,
       unitId: b.unitId ?? null,
       allCommunes: !!b.allCommunes,
-      // A matched unit is the answer: the proposal to create one stands only while none is chosen.
-      createUnit: !b.unitId && !b.allCommunes && !!b.createUnit,
+      createUnit: !!b.createUnit,
+      unitCode: b.unitCode ?? null,
+      unitKind: b.unitKind ?? null,
       leads: b.leads ?? [],
       coordinates: b.coordinates ?? [],
+      leadAssumption: b.leadAssumption ?? null,
     })),
     obligations: (draft.obligations ?? []).map((o) => pickSpanless(o, OBLIGATION_INPUT)),
     dismissedUnplaced: (draft.unplaced ?? []).filter((u) => u.dismissed).map((u) => u.key),

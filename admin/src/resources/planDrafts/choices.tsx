@@ -42,7 +42,7 @@ function toTaskChoices(tasks: DraftTask[]): Choice[] {
     .map((t) => ({ id: t.number, name: short(`${t.number}. ${t.title ?? ''}`) }));
 }
 
-/** A body the user has just added has no key until the draft is saved: it cannot be pointed at before. */
+/** A body gets its key when added (DraftItemInputs' BodyKey): until then it cannot be pointed at. */
 function toBodyChoices(bodies: DraftBody[]): Choice[] {
   return bodies.filter((b) => b?.key).map((b) => ({ id: b.key!, name: short(b.name ?? '') }));
 }
