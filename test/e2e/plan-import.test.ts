@@ -117,9 +117,15 @@ describe('an administrator imports a plan from its text', { timeout: 180_000 }, 
     expect(figures.total).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid="kpi-total"]').textContent()).toBe(String(figures.total));
     await screenshot(page, 'plan-import-activated-overview');
+
+    // The draft is kept as the record of what was imported, read-only, with the way to its plan.
+    await page.goto(`${server.url}/#/PlanDraft/${saved.id}`);
+    const banner = page.locator('[data-testid="draft-state-banner"]');
+    expect(await banner.textContent()).toContain('đã được kích hoạt');
+    expect(await page.locator('[data-testid="draft-activate"]').count()).toBe(0);
   });
 
-  it('reads a plan from a file the same way, and refuses a news item with the server’s reason in Vietnamese', async () => {
+  it('reads a plan from a file, refuses a news item and a wrong save with the server’s reasons, and discards the draft', async () => {
     const { page } = admin;
     await page.goto(`${server.url}/#/PlanDraft/create`);
     await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'tin-tuc.txt', mimeType: 'text/plain', buffer: fixture('tin-tuc.txt') });
@@ -141,12 +147,35 @@ describe('an administrator imports a plan from its text', { timeout: 180_000 }, 
     await page.locator('[name="header.title"]').focus();
     await expect.poll(() => marked(page)).toContain('Lam Sơn');
 
+    // Content wrong in itself is not saved: the refusal lists why, and each reason leads to its field.
+    await page.locator('[name="tasks.1.number"]').fill('1.x');
+    await page.locator('[data-testid="draft-save"]').click();
+    const refused = page.locator('[data-testid="draft-refused"]');
+    await refused.waitFor();
+    const reason = refused.locator('[data-testid="draft-problem"][data-path="tasks[1].number"]');
+    expect(await reason.textContent()).toContain('Số nhiệm vụ "1.x" không đúng dạng');
+    await reason.getByRole('button').click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('tasks.1.number');
+    await page.locator('[name="tasks.1.number"]').fill('1.1');
+    await refused.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="draft-problems"]').waitFor();
+
+    // Discarded, it stays in the list for the record and opens read-only.
+    await page.locator('[data-testid="draft-discard"]').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Hủy bản nháp' }).click();
+    await page.waitForURL(/#\/PlanDraft(\?.*)?$/);
+
     // The list names it with its file and who imported it, newest first.
     await page.goto(`${server.url}/#/PlanDraft`);
     const first = page.locator('tbody tr').first();
     await first.getByText('tinh-lam-son-2023.txt').waitFor();
-    expect(await first.locator('[data-testid="draft-state"]').getAttribute('data-value')).toBe('DRAFT');
+    expect(await first.locator('[data-testid="draft-state"]').getAttribute('data-value')).toBe('DISCARDED');
     expect(await first.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(await first.textContent()).toContain('Quản trị');
+    await first.click();
+    await page.locator('[data-testid="draft-state-banner"]').waitFor();
+    expect(await page.locator('[data-testid="draft-save"]').count()).toBe(0);
+    await expect(page.locator('[name="header.title"]').isDisabled()).resolves.toBe(true);
   });
 
   it('on a phone the document folds above the form and still marks what is focused', async () => {

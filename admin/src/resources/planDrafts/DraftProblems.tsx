@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { Alert, AlertTitle, Link, List, ListItem } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { useFormState } from 'react-hook-form';
 import type { DraftProblem, PlanDraft } from './api.js';
 
 /** What the server found wrong in a save it refused: about the form on screen, not the saved draft. */
@@ -46,8 +47,10 @@ export function DraftProblems() {
   const translate = useTranslate();
   const draft = useRecordContext<PlanDraft>();
   const refused = useContext(RefusedProblems);
+  const { isDirty } = useFormState();
   if (!draft || draft.state !== 'DRAFT') return null;
-  if (refused?.length) {
+  // Put back as saved, the form is the saved draft again: its own problems are the ones that hold.
+  if (refused?.length && isDirty) {
     return (
       <Alert severity="error" variant="outlined" data-testid="draft-refused">
         <AlertTitle>{translate('resources.PlanDraft.review.refused', { smart_count: refused.length })}</AlertTitle>

@@ -81,7 +81,8 @@ export function SourceText({ text, sourceName, maxHeight }: { text: string; sour
         typography: 'body2',
         lineHeight: 1.6,
         '& p': { my: 0.75, overflowWrap: 'anywhere' },
-        '& mark': { bgcolor: 'warning.light', color: 'text.primary', borderRadius: 0.5, px: 0.25 },
+        // A highlighter's yellow, with black ink: readable whatever the theme's palette.
+        '& mark': { bgcolor: '#fff176', color: '#000', borderRadius: 0.5, boxShadow: '0 0 0 2px #fff176' },
       }}
     >
       {paragraphs.map((p) => (
