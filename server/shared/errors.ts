@@ -58,6 +58,19 @@ const REQUEST_ERROR_CODES = new Set([
 /** PostgreSQL's "this value cannot be that type" family (22xxx): the input was wrong, not the server. */
 const INVALID_VALUE_SQLSTATES = new Set(['22P02', '22007', '22008', '22003', '22001']);
 
+interface FieldError {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: FieldError[];
+}
+
+/** A field of a nested input ("header", "tasks" → "0" → "number") named by its path: "tasks.0.number". */
+function fieldProblems(error: FieldError, prefix: string): Array<{ field: string; problems: string[] }> {
+  const field = `${prefix}${error.property}`;
+  const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+  return [...own, ...(error.children ?? []).flatMap((child) => fieldProblems(child, `${field}.`))];
+}
+
 export interface ErrorLogger {
   error(message: string, meta: Record<string, unknown>): void;
 }
@@ -77,14 +90,11 @@ export function createFormatError(logger: ErrorLogger) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
     }
     if (original instanceof ArgumentValidationError) {
-      const fields = original.extensions.validationErrors as Array<{ property: string; constraints?: Record<string, string> }>;
+      const fields = original.extensions.validationErrors as FieldError[];
       return {
         ...base,
         message: 'Dữ liệu nhập không hợp lệ.',
-        extensions: {
-          code: ErrorCode.BAD_USER_INPUT,
-          fields: fields.map((f) => ({ field: f.property, problems: Object.values(f.constraints ?? {}) })),
-        },
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: fields.flatMap((f) => fieldProblems(f, '')) },
       };
     }
     if (original instanceof AuthenticationError) {

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { hashPassword } from '../../server/auth/password.js';
 import { openDatabase } from '../../server/db/database.js';
 import { PlanStatus } from '../../server/modules/plans/plan.entity.js';
-import { DEMO_PASSWORD, loadPlanSeed } from '../../server/db/seed/seeder.js';
+import { DEMO_PASSWORD, loadCorrections } from '../../server/db/seed/seeder.js';
 import { dropDatabase, withAdmin } from '../helpers/db.js';
 import { assignmentsSql, facilitiesSql, historySql, plansSql, reportsSql, unitsSql, usersSql } from './data-sql.js';
 import { scaleShape } from './data-shape.js';
@@ -37,7 +37,7 @@ log('migrated and seeded (Hà Trung plan, demo users)');
 const shape = scaleShape(scale);
 // One argon2 hash for every synthetic account: hashing tens of thousands of passwords would take minutes.
 const passwordHash = await hashPassword(DEMO_PASSWORD);
-const templateCode = (await loadPlanSeed()).plan.code;
+const templateCode = (await loadCorrections()).plan.code;
 
 const client = new pg.Client({ connectionString: url });
 await client.connect();

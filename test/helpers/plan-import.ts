@@ -1,3 +1,5 @@
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { type Browser, chromium } from 'playwright-core';
 import { expect } from 'vitest';
 import { clean, fold } from '../../server/modules/plan-import/text.js';
 import type { ParsedPlan, Span } from '../../server/modules/plan-import/types.js';
@@ -70,3 +72,70 @@ export function expectSpansHold(plan: ParsedPlan) {
   }
   for (const item of plan.unplaced) expect(at(plan, item.span)).toBe(item.text);
 }
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A plan's text as the documents people send hold it: Decree 30's heading (issuer, number beside the
+ * motto, place and date) and the ending (recipients beside the signature) in two-column tables, the
+ * lines of a paragraph split by line breaks. Needs the Hà Trung plan's layout of paragraphs.
+ */
+export function planDocuments(normalisedText: string) {
+  const paragraphs = normalisedText.split('\n\n');
+  const heading = { left: paragraphs.slice(0, 3), right: paragraphs.slice(3, 6) };
+  const recipientsAt = paragraphs.indexOf('Nơi nhận:');
+  const signatureAt = paragraphs.indexOf('KT. CHỦ TỊCH');
+  const body = paragraphs.slice(6, recipientsAt);
+  const ending = { left: paragraphs.slice(recipientsAt, signatureAt), right: paragraphs.slice(signatureAt) };
+  return {
+    body,
+    /** The plan as Word would hold it. */
+    docx(): Promise<Buffer> {
+      const paragraph = (text: string) => new Paragraph({ children: text.split('\n').map((line, i) => new TextRun({ text: line, break: i ? 1 : 0 })) });
+      const columns = ({ left, right }: { left: string[]; right: string[] }) => new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [new TableRow({ children: [left, right].map((cell) => new TableCell({ children: cell.map(paragraph) })) })],
+      });
+      return Packer.toBuffer(new Document({ sections: [{ children: [columns(heading), ...body.map(paragraph), columns(ending)] }] }));
+    },
+    /** The plan as a browser prints it: the same tables, one paragraph per paragraph, over several A4 pages. */
+    html(): string {
+      const paragraph = (text: string) => `<p>${text.split('\n').map(escape).join('<br>')}</p>`;
+      const columns = ({ left, right }: { left: string[]; right: string[] }) =>
+        `<table><tr><td>${left.map(paragraph).join('')}</td><td>${right.map(paragraph).join('')}</td></tr></table>`;
+      // Paragraphs kept whole on a page: a page break is then a paragraph break, as the reader assumes.
+      const style = `body { font-family: 'Liberation Serif'; font-size: 10pt; margin: 0 }
+        p { margin: 0 0 6pt; white-space: nowrap; break-inside: avoid }
+        table { width: 100%; border-collapse: collapse } td { vertical-align: top; width: 50%; padding: 0 }`;
+      return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>${style}</style></head>
+        <body>${columns(heading)}${body.map(paragraph).join('')}${columns(ending)}</body></html>`;
+    },
+  };
+}
+
+/** Chromium's PDF of a page, as the browser prints it to A4 (landscape, so the heading's columns fit). */
+export async function printPdf(browser: Browser, html: string): Promise<Buffer> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(html);
+    return await page.pdf({ format: 'A4', landscape: true, margin: { top: '15mm', bottom: '15mm', left: '20mm', right: '15mm' } });
+  } finally {
+    await page.close();
+  }
+}
+
+/** A PDF of nothing but a picture of text, as a scanner makes it. */
+export async function scannedPdf(browser: Browser, lines: string[]): Promise<Buffer> {
+  const page = await browser.newPage();
+  let picture: Buffer;
+  try {
+    await page.setContent(`<div style="font: 20pt 'Liberation Serif'; padding: 20px">${lines.map(escape).join('<br>')}</div>`);
+    picture = await page.screenshot({ type: 'png' });
+  } finally {
+    await page.close();
+  }
+  return printPdf(browser, `<img style="width: 100%" src="data:image/png;base64,${picture.toString('base64')}">`);
+}
+
+export const launchChromium = () =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });

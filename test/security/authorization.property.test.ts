@@ -39,6 +39,8 @@ const model = {
     !a.scope && (a.role === 'LEADER' || (a.role === 'COORDINATOR' && a.unitId !== unitId)),
   cancels: (a: Actor) => !a.scope && (a.role === 'ADMIN' || a.role === 'LEADER'),
   configuresEscalation: (a: Actor) => !a.scope && (a.role === 'ADMIN' || a.role === 'LEADER'),
+  /** Plans come from their documents by the hand of ADMIN or the leadership, who alone see the drafts. */
+  importsPlans: (a: Actor) => !a.scope && (a.role === 'ADMIN' || a.role === 'LEADER'),
 };
 
 interface Probe {
@@ -333,6 +335,31 @@ function defineProbes() {
     allowed: model.administers(actor),
     allowedCode: 'BAD_USER_INPUT',
   });
+  // A text that is no plan is refused before anything is stored; drafts are named by ids that name none.
+  OPERATIONS.importPlan = (actor) => ({
+    query: 'mutation { importPlan(text: "THU-NGHIEM") { id } }',
+    variables: {},
+    field: 'importPlan',
+    allowed: model.importsPlans(actor),
+    allowedCode: 'BAD_USER_INPUT',
+  });
+  OPERATIONS.updatePlanDraft = (actor, p) => ({
+    query: `mutation($id: ID!, $version: Int!) { updatePlanDraft(id: $id, version: $version, targets: [], tasks: [], bodies: [], obligations: [],
+      header: { code: "THU-NGHIEM", title: "Thử nghiệm", issuingBody: "Thử nghiệm", periodStart: "2030-01-01", periodEnd: "2030-12-31" }) { id } }`,
+    variables: { id: randomUUID(), version: 1 + (p.variant % 100) },
+    field: 'updatePlanDraft',
+    allowed: model.importsPlans(actor),
+    allowedCode: 'NOT_FOUND',
+  });
+  for (const field of ['activatePlanDraft', 'discardPlanDraft']) {
+    OPERATIONS[field] = (actor, p) => ({
+      query: `mutation($id: ID!, $version: Int!) { ${field}(id: $id, version: $version) { id } }`,
+      variables: { id: randomUUID(), version: 1 + (p.variant % 100) },
+      field,
+      allowed: model.importsPlans(actor),
+      allowedCode: 'NOT_FOUND',
+    });
+  }
   OPERATIONS.updateEscalationPolicy = (actor, p) => ({
     query: 'mutation($planId: ID!, $version: Int!) { updateEscalationPolicy(planId: $planId, version: $version, input: { level2After: 5 }) { id } }',
     variables: { planId: at(fixtures.planIds, p.target), version: 1000 + (p.variant % 100) },
@@ -442,6 +469,22 @@ function readProbes(): Record<string, (a: Actor, p: Pick3) => Probe> {
     variables: { planId: at(fixtures.planIds, p.target) },
     field: 'planProgress',
     allowed: model.readsPlan(a),
+  });
+  // No draft exists in the fixtures: those who may import read empty lists and NOT_FOUND, everyone else is refused first.
+  reads.PlanDraft = (a) => ({
+    query: 'query($id: ID!) { PlanDraft(id: $id) { id } }', variables: { id: randomUUID() }, field: 'PlanDraft',
+    allowed: model.importsPlans(a), allowedCode: 'NOT_FOUND',
+  });
+  reads.allPlanDrafts = (a, p) => ({
+    query: 'query($n: Int) { allPlanDrafts(perPage: $n) { id problems { path } } }', variables: { n: 1 + (p.variant % 3) }, field: 'allPlanDrafts',
+    allowed: model.importsPlans(a),
+  });
+  reads._allPlanDraftsMeta = (a) => ({
+    query: '{ _allPlanDraftsMeta { count } }', variables: {}, field: '_allPlanDraftsMeta', allowed: model.importsPlans(a),
+  });
+  reads.planDrafts = (a, p) => ({
+    query: 'query($n: Int) { planDrafts(first: $n) { totalCount edges { node { id } } } }', variables: { n: 1 + (p.variant % 3) }, field: 'planDrafts',
+    allowed: model.importsPlans(a),
   });
   reads.planProgressSeries = (a, p) => ({
     query: 'query($planId: ID!, $points: Int) { planProgressSeries(planId: $planId, from: "2022-01-01", to: "2022-12-31", points: $points) { day } }',

@@ -132,6 +132,19 @@ describe('who may never make a change is refused before their arguments are chec
     expect(refused.errors![0].extensions).toEqual({ code: 'FORBIDDEN' });
   });
 
+  it('a leader, who may import plans, is told which fields of a draft’s edit are wrong, nested ones by their path; an officer is refused first', async () => {
+    const query = `mutation($id: ID!, $code: String!) { updatePlanDraft(id: $id, version: 1, targets: [], bodies: [], obligations: [],
+      tasks: [{ number: "1", title: "Nhiệm vụ" }, { number: "${'9'.repeat(21)}", title: "Nhiệm vụ" }],
+      header: { code: $code, title: "Kế hoạch", issuingBody: "UBND", periodStart: "2030-01-01", periodEnd: "2030-12-31" }) { id } }`;
+    const variables = { id: '00000000-0000-4000-8000-000000000000', code: 'X'.repeat(81) };
+    const leader = await server.login('phochutich');
+    const res = await server.gql(query, variables, leader);
+    expect(code(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.fields.map((f: { field: string }) => f.field)).toEqual(['header.code', 'tasks.1.number']);
+    expect(res.errors![0].extensions!.fields.every((f: { problems: string[] }) => f.problems.length === 1)).toBe(true);
+    expect((await server.gql(query, variables, officer)).errors![0].extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+
   it('every mutation with junk in every argument: FORBIDDEN for a viewer, UNAUTHENTICATED signed out, never a field error', async () => {
     const mutations = Object.values(schema.getMutationType()!.getFields());
     const gated = mutations.filter((m) => !(m.name in OPEN_TO_EVERYONE));

@@ -1,23 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { type Browser, chromium } from 'playwright-core';
+import { Document, Packer, Paragraph } from 'docx';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, htmlText } from '../../server/modules/plan-import/extract.js';
 import { joinPages, pageLines, type PdfTextPiece } from '../../server/modules/plan-import/pdf-lines.js';
 import { parsePlan } from '../../server/modules/plan-import/parser.js';
 import { normaliseText } from '../../server/modules/plan-import/text.js';
 import { DomainError, ErrorCode } from '../../server/shared/errors.js';
+import { launchChromium, planDocuments, printPdf, scannedPdf } from '../helpers/plan-import.js';
 
 const SOURCE = readFileSync(path.resolve(import.meta.dirname, '../../server/db/seed/ke-hoach-ha-trung-2022.txt'), 'utf8');
 const TEXT = normaliseText(SOURCE);
-const PARAGRAPHS = TEXT.split('\n\n');
-/** Decree 30's heading: issuer, number (left) beside the motto, place and date (right); recipients beside the signature. */
-const HEADING = { left: PARAGRAPHS.slice(0, 3), right: PARAGRAPHS.slice(3, 6) };
-const RECIPIENTS_AT = PARAGRAPHS.indexOf('Nơi nhận:');
-const SIGNATURE_AT = PARAGRAPHS.indexOf('KT. CHỦ TỊCH');
-const BODY = PARAGRAPHS.slice(6, RECIPIENTS_AT);
-const ENDING = { left: PARAGRAPHS.slice(RECIPIENTS_AT, SIGNATURE_AT), right: PARAGRAPHS.slice(SIGNATURE_AT) };
+const documents = planDocuments(TEXT);
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   try {
@@ -29,49 +24,14 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   throw new Error('the file was accepted');
 }
 
-/** The plan as Word would hold it: the heading and the signature in two-column tables, lines of a paragraph split by line breaks. */
-function planDocx(): Promise<Buffer> {
-  const paragraph = (text: string) => new Paragraph({ children: text.split('\n').map((line, i) => new TextRun({ text: line, break: i ? 1 : 0 })) });
-  const columns = ({ left, right }: { left: string[]; right: string[] }) => new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ children: [left, right].map((cell) => new TableCell({ children: cell.map(paragraph) })) })],
-  });
-  return Packer.toBuffer(new Document({ sections: [{ children: [columns(HEADING), ...BODY.map(paragraph), columns(ENDING)] }] }));
-}
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The plan as a browser prints it: the same tables, one paragraph per paragraph, over several A4 pages. */
-function planHtml(): string {
-  const paragraph = (text: string) => `<p>${text.split('\n').map(escape).join('<br>')}</p>`;
-  const columns = ({ left, right }: { left: string[]; right: string[] }) =>
-    `<table><tr><td>${left.map(paragraph).join('')}</td><td>${right.map(paragraph).join('')}</td></tr></table>`;
-  // Paragraphs kept whole on a page: a page break is then a paragraph break, as the reader assumes.
-  const style = `body { font-family: 'Liberation Serif'; font-size: 10pt; margin: 0 }
-    p { margin: 0 0 6pt; white-space: nowrap; break-inside: avoid }
-    table { width: 100%; border-collapse: collapse } td { vertical-align: top; width: 50%; padding: 0 }`;
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>${style}</style></head>
-    <body>${columns(HEADING)}${BODY.map(paragraph).join('')}${columns(ENDING)}</body></html>`;
-}
-
 describe('the text of a plan’s file', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
-
-  async function printPdf(html: string): Promise<Buffer> {
-    const page = await browser.newPage();
-    try {
-      await page.setContent(html);
-      return await page.pdf({ format: 'A4', landscape: true, margin: { top: '15mm', bottom: '15mm', left: '20mm', right: '15mm' } });
-    } finally {
-      await page.close();
-    }
-  }
 
   it('reads a .txt whatever its byte order mark and line ends', async () => {
     const plain = await extractText(Buffer.from(SOURCE, 'utf8'), 'ke-hoach.txt');
@@ -85,14 +45,14 @@ describe('the text of a plan’s file', () => {
   });
 
   it('reads a .docx of the plan to the same text, and the same plan', async () => {
-    const extracted = await extractText(await planDocx(), 'ke-hoach.docx');
+    const extracted = await extractText(await documents.docx(), 'ke-hoach.docx');
     expect(extracted.format).toBe('DOCX');
     expect(extracted.text).toBe(TEXT);
     expect(parsePlan(extracted.text)).toEqual(parsePlan(SOURCE));
   });
 
   it('reads a PDF of the plan, over several pages, to the same text, and the same plan', async () => {
-    const extracted = await extractText(await printPdf(planHtml()), 'ke-hoach.pdf');
+    const extracted = await extractText(await printPdf(browser, documents.html()), 'ke-hoach.pdf');
     expect(extracted.format).toBe('PDF');
     expect(extracted.pageCount).toBeGreaterThan(1);
     expect(extracted.pagesWithoutText).toEqual([]);
@@ -101,15 +61,7 @@ describe('the text of a plan’s file', () => {
   });
 
   it('refuses a scanned PDF, which has no text to read, saying what to do', async () => {
-    const page = await browser.newPage();
-    let picture: Buffer;
-    try {
-      await page.setContent(`<div style="font: 20pt 'Liberation Serif'; padding: 20px">${BODY.slice(0, 12).map(escape).join('<br>')}</div>`);
-      picture = await page.screenshot({ type: 'png' });
-    } finally {
-      await page.close();
-    }
-    const scan = await printPdf(`<img style="width: 100%" src="data:image/png;base64,${picture.toString('base64')}">`);
+    const scan = await scannedPdf(browser, documents.body.slice(0, 12));
     const error = await refusal(extractText(scan, 'ban-quet.pdf'));
     expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(error.details).toMatchObject({ reason: 'PDF_NO_TEXT_LAYER' });
@@ -126,7 +78,7 @@ describe('the text of a plan’s file', () => {
     expect(await reason(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'cu.doc')).toBe('UNSUPPORTED_FORMAT');
     expect(await reason(Buffer.from('K\xea ho\xb9ch', 'latin1'), 'tcvn3.txt')).toBe('UNSUPPORTED_FORMAT');
     expect(await reason(Buffer.from(SOURCE, 'utf8'), 'ke-hoach.txt', { maxLength: 1000 })).toBe('TEXT_TOO_LONG');
-    expect(await reason(await printPdf(planHtml()), 'ke-hoach.pdf', { maxLength: 1000 })).toBe('TEXT_TOO_LONG');
+    expect(await reason(await printPdf(browser, documents.html()), 'ke-hoach.pdf', { maxLength: 1000 })).toBe('TEXT_TOO_LONG');
     const tooLong = await refusal(extractText(Buffer.from(SOURCE, 'utf8'), 'ke-hoach.txt', { maxLength: 1000 }));
     expect(tooLong.message).toBe('Văn bản dài quá 1.000 ký tự: hãy tải riêng phần kế hoạch.');
   });

@@ -3,80 +3,43 @@ import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../auth/password.js';
 import { passwordProblem } from '../../auth/password-policy.js';
-import { Assignment, AssignmentRole, AssignmentScope } from '../../modules/assignments/assignment.entity.js';
 import { Facility } from '../../modules/facilities/facility.entity.js';
 import { IndicatorValue } from '../../modules/facilities/indicator-value.entity.js';
 import { Plan, PlanStatus } from '../../modules/plans/plan.entity.js';
-import { ReportingObligation, ReportPeriod } from '../../modules/reporting/reporting-obligation.entity.js';
-import { Comparator, Sector, Target, TargetMetric } from '../../modules/targets/target.entity.js';
-import { Task } from '../../modules/tasks/task.entity.js';
+import { parseCorrections, type PlanCorrections } from '../../modules/plan-import/corrections.js';
+import { parsePlan } from '../../modules/plan-import/parser.js';
+import { planFromDraft } from '../../modules/plan-import/plan-materialise.js';
+import { transcribedDraft } from '../../modules/plan-import/transcription.js';
+import { COMMUNE_KINDS } from '../../modules/plan-import/unit-match.js';
 import { projectPath } from '../../paths.js';
 import { Unit, UnitKind } from '../../modules/units/unit.entity.js';
 import { Role, User } from '../../modules/users/user.entity.js';
 import { demoFacilities } from './demo-facilities.js';
-import type { FacilityLevel } from '../../modules/facilities/facility.entity.js';
 import { CalendarDay } from '../../modules/calendar/calendar-day.entity.js';
 import { VN_CALENDAR_2022_2027 } from '../../modules/calendar/vn-calendar.data.js';
-import { EscalationPolicy } from '../../modules/escalations/escalation-policy.entity.js';
-import { taskPosition } from '../../modules/tasks/task-number.js';
 import { today } from '../../shared/dates.js';
 import { seedDemoActivity } from './demo-activity.js';
 
 export const DEMO_PASSWORD = 'tiendo-demo';
 
-/** Part V of the plan: the Culture and Information Office follows the plan and aggregates its reports. */
-const COORDINATING_OFFICE = 'PHONG-VHTT';
-
-interface PlanData {
-  code: string;
-  number: string | null;
-  title: string;
-  issuingBody: string;
-  issueDate: string | null;
-  issuePlaceAndDate?: string;
-  signerName?: string;
-  signerTitle?: string;
-  status: PlanStatus;
-  periodStart: string;
-  periodEnd: string;
-  sourceTextFile?: string;
-  assumption?: string;
-}
-
+/**
+ * The registry the Hà Trung plan is matched against, and who may sign in to a demo. The plan itself is
+ * not data here: it is read from its text (ke-hoach-ha-trung-2022.txt) with what the transcription
+ * decided (ha-trung-2022.corrections.json), by the importer's own steps.
+ */
 export interface PlanSeed {
-  parentPlan: PlanData;
-  plan: PlanData;
   units: Array<{ code: string; name: string; shortName: string; kind: UnitKind; parent: string | null; reportsThrough: string | null; assumption?: string }>;
-  tasks: Array<{ number: string; title: string; description: string | null; dueDate: string; assumption?: string }>;
-  targets: TargetSeed[];
-  assignments: Array<{ task: string; unit: string; role: AssignmentRole }>;
-  /** Part V.4: the tasks every commune and township leads at its own schools and health facilities. */
-  communeOwnFacilities: { tasks: string[]; assumption: string };
-  reportingObligations: Array<{ reporter: string; recipient: string; through: string | null; period: ReportPeriod; dueBefore: string; subject: string }>;
   demoUsers: Array<{ username: string; fullName: string; role: Role; unit: string }>;
-}
-
-interface TargetSeed {
-  code: string;
-  title: string;
-  /** The title an earlier seed wrote: an install that still shows it gets the document's wording. */
-  formerTitle?: string;
-  /** An earlier seed's target this one is a part of: removed once its parts exist. */
-  supersedes?: string;
-  sector: Sector;
-  metric: TargetMetric;
-  comparator: Comparator;
-  thresholdPercent: number;
-  deadline: string;
-  facilityLevels?: FacilityLevel[];
-  notApplicableReason?: string;
-  note?: string;
 }
 
 const SEED_DIR = projectPath('server/db/seed');
 
 export async function loadPlanSeed(): Promise<PlanSeed> {
   return JSON.parse(await readFile(path.join(SEED_DIR, 'ha-trung-2022.json'), 'utf8')) as PlanSeed;
+}
+
+export async function loadCorrections(): Promise<PlanCorrections> {
+  return parseCorrections(JSON.parse(await readFile(path.join(SEED_DIR, 'ha-trung-2022.corrections.json'), 'utf8')));
 }
 
 export interface SeedOptions {
@@ -110,6 +73,7 @@ export interface SeedResult {
  */
 export async function seedDatabase(rootEm: EntityManager, options: SeedOptions): Promise<SeedResult> {
   const seed = await loadPlanSeed();
+  const corrections = await loadCorrections();
   let created = 0;
   const demoUsers: string[] = [];
 
@@ -133,73 +97,37 @@ export async function seedDatabase(rootEm: EntityManager, options: SeedOptions):
       unit.reportsThrough ??= u.reportsThrough ? units.get(u.reportsThrough)! : null;
     }
 
-    const planFields = async ({ sourceTextFile, assumption, ...p }: PlanData) => ({
-      ...p,
-      status: options.planStatus ?? p.status,
-      sourceText: sourceTextFile ? await readFile(path.join(SEED_DIR, sourceTextFile), 'utf8') : null,
+    // The plan from its text, as an imported plan is made: its parent first, the plan it carries out.
+    const sourceText = await readFile(path.join(SEED_DIR, corrections.plan.sourceTextFile ?? 'ke-hoach-ha-trung-2022.txt'), 'utf8');
+    const parsed = parsePlan(sourceText);
+    const cited = parsed.parentPlan;
+    const parentPlan = await ensure(Plan, { code: corrections.parentPlan.code }, {
+      number: cited?.number ?? corrections.parentPlan.number,
+      title: cited?.title ?? '',
+      issuingBody: cited?.issuer?.name ?? '',
+      issueDate: cited?.date ?? null,
+      status: options.planStatus ?? (corrections.parentPlan.status as PlanStatus),
+      periodStart: corrections.parentPlan.periodStart,
+      periodEnd: corrections.parentPlan.periodEnd,
+      sourceText: null,
     });
-    const parentPlan = await ensure(Plan, { code: seed.parentPlan.code }, await planFields(seed.parentPlan));
-    const plan = await ensure(Plan, { code: seed.plan.code }, { ...(await planFields(seed.plan)), parent: parentPlan });
-    parentPlan.assumption ??= seed.parentPlan.assumption ?? null;
-    plan.assumption ??= seed.plan.assumption ?? null;
-
-    const tasks = new Map<string, Task>();
-    for (const t of seed.tasks) {
-      const parentNumber = t.number.includes('.') ? t.number.split('.')[0] : null;
-      const task = await ensure(Task, { plan, number: t.number }, {
-        title: t.title,
-        description: t.description,
-        dueDate: t.dueDate,
-        position: taskPosition(t.number),
-        parent: parentNumber ? tasks.get(parentNumber)! : null,
-      });
-      task.assumption ??= t.assumption ?? null;
-      tasks.set(t.number, task);
-    }
-
-    const superseded = new Set<string>();
-    for (const t of seed.targets) {
-      const { code, formerTitle, supersedes, note, notApplicableReason, ...rest } = t;
-      const target = await ensure(Target, { plan, code }, { ...rest, note, notApplicableReason });
-      if (formerTitle && target.title === formerTitle) target.title = t.title;
-      target.note ??= note ?? null;
-      target.notApplicableReason ??= notApplicableReason ?? null;
-      if (supersedes) superseded.add(supersedes);
-    }
-    // Targets hold no history (their values are computed), so a target now seeded in parts can go.
-    for (const code of superseded) {
-      const old = await em.findOne(Target, { plan, code });
-      if (old) em.remove(old);
-    }
-
-    for (const a of seed.assignments) {
-      const task = tasks.get(a.task)!;
-      await ensure(Assignment, { task, unit: units.get(a.unit)!, scope: AssignmentScope.DISTRICT }, { plan, role: a.role, dueDate: task.dueDate! });
-    }
-    // Part V.4, as communeOwnFacilities in the data file explains: beside its coordinating part of the
-    // district's task, each commune leads the same task at its own schools and health facilities.
-    const communeUnits = seed.units.filter((u) => u.kind === UnitKind.COMMUNE || u.kind === UnitKind.TOWNSHIP);
-    for (const number of seed.communeOwnFacilities.tasks) {
-      const task = tasks.get(number)!;
-      for (const u of communeUnits) {
-        await ensure(Assignment, { task, unit: units.get(u.code)!, scope: AssignmentScope.OWN_FACILITIES }, {
-          plan,
-          role: AssignmentRole.LEAD,
-          dueDate: task.dueDate!,
-          assumption: seed.communeOwnFacilities.assumption,
-        });
-      }
-    }
-
-    for (const o of seed.reportingObligations) {
-      await ensure(
-        ReportingObligation,
-        { plan, reporter: units.get(o.reporter)!, recipient: units.get(o.recipient)!, period: o.period, dueBefore: o.dueBefore },
-        { subject: o.subject, through: o.through ? units.get(o.through)! : null },
-      );
-    }
-
-    await ensure(EscalationPolicy, { plan }, { coordinatorUnit: units.get(COORDINATING_OFFICE)! });
+    // Matched against the registry as the seed file names it, whatever an administrator renamed since.
+    const registry = seed.units.map((u) => ({ id: units.get(u.code)!.id, code: u.code, name: u.name, shortName: u.shortName, kind: u.kind }));
+    const { content, issues } = transcribedDraft(parsed, corrections, registry, {
+      id: parentPlan.id,
+      number: parentPlan.number ?? null,
+      issueDate: parentPlan.issueDate ?? null,
+    });
+    if (issues.length) throw new Error(`Kế hoạch mẫu không dựng được từ văn bản: ${issues.join(' ')}`);
+    const made = await planFromDraft(em, content, {
+      status: options.planStatus ?? (corrections.plan.status as PlanStatus),
+      sourceText,
+      communeIds: registry.filter((u) => COMMUNE_KINDS.has(u.kind)).map((u) => u.id),
+      issuerUnitId: null,
+      targetHistory: new Map(corrections.targets.map((t) => [t.code, { formerTitle: t.formerTitle, supersedes: t.supersedes }])),
+    });
+    created += made.created;
+    const { plan } = made;
 
     // The calendar is reference data an ADMIN edits: seeded once, so a day they removed stays removed.
     if ((await em.count(CalendarDay, {})) === 0) {
@@ -221,6 +149,7 @@ export async function seedDatabase(rootEm: EntityManager, options: SeedOptions):
         });
         demoUsers.push(u.username);
       }
+      const communeUnits = seed.units.filter((u) => u.kind === UnitKind.COMMUNE || u.kind === UnitKind.TOWNSHIP);
       for (const f of demoFacilities(communeUnits)) {
         const facility = await ensure(Facility, { code: f.code }, {
           name: f.name,

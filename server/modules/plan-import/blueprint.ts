@@ -6,8 +6,7 @@
  */
 import type { DraftContent, ReportPeriodValue } from './draft-content.js';
 import { leafNumbers } from './draft-build.js';
-import type { ComparatorValue, FacilityLevelValue, SectorValue, TargetMetricValue } from './types.js';
-import type { PlanStatusValue } from './plan-seed.js';
+import type { ComparatorValue, FacilityLevelValue, PlanStatusValue, SectorValue, TargetMetricValue } from './types.js';
 
 export interface PlanBlueprint {
   plan: {

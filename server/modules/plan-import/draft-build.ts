@@ -159,6 +159,9 @@ export function buildDraftContent(parsed: ParsedPlan, ctx: DraftBuildContext): D
       }
     } else if (ref.allCommunes) {
       made.push({ ...base, key: '', unitId: null, matchedBy: 'ALL_COMMUNES', allCommunes: true, createUnit: false, unitCode: null, unitKind: null, leads: [], coordinates: [] });
+    } else if (ref.allDistricts) {
+      // "UBND các huyện, thị xã, thành phố" is a group the registry has no unit for: the reviewer decides.
+      made.push({ ...base, key: '', unitId: null, matchedBy: null, allCommunes: false, createUnit: false, unitCode: null, unitKind: null, leads: [], coordinates: [] });
     } else {
       const match = ctx.matcher.match(ref.name);
       const kind = match ? null : unitKindOf(ref.name);

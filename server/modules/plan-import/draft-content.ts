@@ -3,9 +3,9 @@
  * in the shape the review screen edits and activation turns into rows. Stored as one jsonb value on
  * the draft (plan_draft.content), so a whole edit is one write and one version.
  *
- * Bodies stand for units of the registry (or a unit to be created); assignments and obligations are
- * not stored as such: activation derives them from the bodies' task numbers and the obligations'
- * body keys, so an edit of a body changes everything that hangs on it.
+ * Bodies stand for units of the registry (or a unit to be created). Assignments are not stored as
+ * such and obligations name bodies by key: activation derives the rows from the bodies' task numbers
+ * and units, so an edit of a body changes everything that hangs on it.
  */
 import type { ComparatorValue, FacilityLevelValue, SectorValue, Span, TargetMetricValue } from './types.js';
 

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
@@ -5,7 +6,7 @@ import { actingUserId, authorize, type Viewer } from '../../auth/policy.js';
 import type { AppConfig } from '../../config.js';
 import { today } from '../../shared/dates.js';
 import { DomainError, badInput, conflict, notFound } from '../../shared/errors.js';
-import type { Lean } from '../../shared/lean.js';
+import { type Lean, uuidArray } from '../../shared/lean.js';
 import { OrderDirection, type Page, type Window } from '../../shared/pagination.js';
 import { ResourceService, isId, type ResourceSpec } from '../../shared/resource.service.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -50,6 +51,7 @@ function refusal(problems: DraftProblem[], what: string, reason: string): Domain
  */
 export class PlanDraftService extends ResourceService<PlanDraft> {
   private facts?: DraftFactLoaders;
+  private texts?: DataLoader<string, string | null>;
 
   constructor(
     em: EntityManager,
@@ -76,10 +78,18 @@ export class PlanDraftService extends ResourceService<PlanDraft> {
     return draftProblems(draft.content, await this.facts.facts(draft.content));
   }
 
-  async sourceText(id: string): Promise<string | null> {
+  /** The texts of the drafts a request shows, in one query however many it lists. */
+  sourceText(id: string): Promise<string | null> {
     authorize(this.viewer, 'plan:import');
-    const draft = await this.em.findOne(PlanDraft, { id }, { populate: ['sourceText'] });
-    return draft?.sourceText ?? null;
+    this.texts ??= new DataLoader(async (ids: readonly string[]) => {
+      const rows = await this.em.getConnection().execute<Array<{ id: string; source_text: string }>>(
+        'select id, source_text from plan_draft where id = any(?::uuid[])',
+        [uuidArray(ids)],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r.source_text]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    return this.texts.load(id);
   }
 
   /** Text pasted or a file (exactly one) → a stored draft. A document that is not a plan stores nothing. */
@@ -194,6 +204,7 @@ export class PlanDraftService extends ResourceService<PlanDraft> {
         sourceText: draft.sourceText,
         communeIds: registry.filter((u) => u.kind === UnitKind.COMMUNE || u.kind === UnitKind.TOWNSHIP).map((u) => u.id),
         issuerUnitId: matcher.issuerUnit?.id ?? null,
+        newPlanOnly: true,
       });
       draft.state = PlanDraftState.ACTIVATED;
       draft.activatedPlan = plan;

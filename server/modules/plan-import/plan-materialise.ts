@@ -9,6 +9,7 @@
  * every row, so a failure anywhere leaves nothing behind.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { conflict } from '../../shared/errors.js';
 import { Assignment, AssignmentRole, AssignmentScope } from '../assignments/assignment.entity.js';
 import { checkScopeRole } from '../assignments/assignment.service.js';
 import { EscalationPolicy } from '../escalations/escalation-policy.entity.js';
@@ -21,7 +22,7 @@ import { Unit, UnitKind } from '../units/unit.entity.js';
 import type { FacilityLevel } from '../facilities/facility.entity.js';
 import { type PlanBlueprint, blueprintOf } from './blueprint.js';
 import { type DraftContent, parentNumberOf } from './draft-content.js';
-import type { PlanStatusValue } from './plan-seed.js';
+import type { PlanStatusValue } from './types.js';
 
 export interface MaterialisedPlan {
   plan: Plan;
@@ -29,12 +30,14 @@ export interface MaterialisedPlan {
   created: number;
 }
 
-export async function materialisePlan(em: EntityManager, bp: PlanBlueprint): Promise<MaterialisedPlan> {
+export async function materialisePlan(em: EntityManager, bp: PlanBlueprint, { newPlanOnly = false } = {}): Promise<MaterialisedPlan> {
   let created = 0;
   const unit = (id: string) => em.getReference(Unit, id);
 
   const { parentId, sourceText, assumption, status, ...fields } = bp.plan;
   let plan = await em.findOne(Plan, { code: bp.plan.code });
+  // A draft makes a new plan, never rows in one another draft activated a moment ago under the same code.
+  if (plan && newPlanOnly) throw conflict(`Mã kế hoạch ${bp.plan.code} vừa được dùng cho một kế hoạch khác: hãy chọn mã khác.`, { reason: 'PLAN_CODE_TAKEN' });
   const fresh = !plan;
   if (!plan) {
     plan = em.create(Plan, {
@@ -149,6 +152,8 @@ export interface DraftActivation {
   issuerUnitId: string | null;
   /** The seeder's: the wording an earlier seed gave a target, and the target an earlier seed had instead, by code. */
   targetHistory?: ReadonlyMap<string, { formerTitle?: string; supersedes?: string }>;
+  /** Activation's: the plan must not exist yet (the seeder completes the one it made before). */
+  newPlanOnly?: boolean;
 }
 
 const UNDER_ISSUER: ReadonlySet<string> = new Set(['OFFICE', 'CENTRE', 'COMMUNE', 'TOWNSHIP']);
@@ -175,6 +180,6 @@ export async function planFromDraft(em: EntityManager, content: DraftContent, ac
     { status: activation.status, sourceText: activation.sourceText },
   );
   for (const target of bp.targets) Object.assign(target, activation.targetHistory?.get(target.code));
-  const made = await materialisePlan(em, bp);
+  const made = await materialisePlan(em, bp, { newPlanOnly: activation.newPlanOnly });
   return { ...made, created: made.created + newUnits.size, newUnits: [...newUnits.values()] };
 }

@@ -7,6 +7,7 @@
  * ORM and GraphQL at run time, and a renamed enum value still fails the type check here.
  */
 import type { FacilityLevel } from '../facilities/facility.entity.js';
+import type { PlanStatus } from '../plans/plan.entity.js';
 import type { Comparator, Sector, TargetMetric } from '../targets/target.entity.js';
 
 /** Character offsets into ParsedPlan.text, end exclusive. */
@@ -19,6 +20,7 @@ export type SectorValue = `${Sector}`;
 export type TargetMetricValue = `${TargetMetric}`;
 export type ComparatorValue = `${Comparator}`;
 export type FacilityLevelValue = `${FacilityLevel}`;
+export type PlanStatusValue = `${PlanStatus}`;
 
 /** The level of government a body sits at, read from its name ("Sở …" is provincial, "Phòng …" district). */
 export type BodyLevel = 'CENTRAL' | 'PROVINCE' | 'DISTRICT' | 'COMMUNE';

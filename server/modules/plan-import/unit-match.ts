@@ -6,7 +6,6 @@
  */
 import { bodyCoreKey, bodyKey, levelOf } from './bodies.js';
 import type { BodyMatch, UnitKindValue } from './draft-content.js';
-import { fold } from './text.js';
 
 /** A unit of the registry as matching needs it. */
 export interface RegistryUnit {
@@ -23,6 +22,8 @@ export interface UnitMatch {
   unit: RegistryUnit;
   matchedBy: BodyMatch;
 }
+
+const BARE_OFFICIAL = /^(?:pho\s+)?(?:chu tich|giam doc|truong phong|chanh van phong|thu truong)$/;
 
 /** An abbreviation in capitals ("GD&ĐT", "UBND", "HĐND"): the name was matched by spelling it out. */
 const ABBREVIATED = /\p{Lu}{2,}/u;
@@ -60,6 +61,8 @@ export class UnitMatcher {
 
   match(name: string): UnitMatch | null {
     const key = bodyKey(name);
+    // "Trưởng phòng", "Chủ tịch": an official with no body named speaks for the issuer.
+    if (BARE_OFFICIAL.test(key)) return this.issuer ? { unit: this.issuer, matchedBy: 'NAME' } : null;
     const by = (units: RegistryUnit[] | undefined, matchedBy: BodyMatch): UnitMatch | null =>
       units?.length === 1 ? { unit: units[0], matchedBy } : null;
     const viaName: BodyMatch = ABBREVIATED.test(name) ? 'ABBREVIATION' : 'NAME';
@@ -78,7 +81,7 @@ export class UnitMatcher {
 /** The kind of unit a body's name says it is; an office when it says nothing clearer. */
 export function unitKindOf(name: string): UnitKindValue {
   const key = bodyKey(name);
-  if (/^(?:so|cuc|bo)\s/.test(key)) return 'PROVINCIAL_DEPARTMENT';
+  if (/^(?:so|cuc|bo)\s/.test(key) && !/^bo phan\b/.test(key)) return 'PROVINCIAL_DEPARTMENT';
   if (/^(?:uy ban nhan dan|hoi dong nhan dan)\s+(?:xa|phuong)\b|^xa\s/.test(key)) return 'COMMUNE';
   if (/^(?:uy ban nhan dan\s+)?thi tran\b/.test(key)) return 'TOWNSHIP';
   if (/^(?:chu tich\s+)?uy ban nhan dan\b/.test(key)) return 'LEADERSHIP';
@@ -99,18 +102,19 @@ const KIND_PREFIX: Record<UnitKindValue, string> = {
   PROVINCIAL_DEPARTMENT: 'SO',
 };
 
-/** Words a code leaves out: they say what kind of body it is (the prefix says that) or join words. */
-const FILLER = new Set([
-  'phong', 'so', 'trung', 'tam', 'ngan', 'hang', 'xa', 'thi', 'tran', 'huyen', 'tinh', 'doanh', 'nghiep', 'cac', 'va', 'cua', 'tren', 'dia', 'ban',
-  'chi', 'nhanh',
-]);
+/** What a name starts with to say what kind of body it is: the code's prefix says that already. */
+const KIND_WORDS = /^(?:cac\s+)?(?:phong|so|trung tam|ngan hang|chi nhanh|uy ban nhan dan|xa|thi tran|doanh nghiep|cong ty|bo phan)\s+/;
+/** Words that join or place a name, left out of its initials. */
+const FILLER = new Set(['va', 'cua', 'tren', 'dia', 'ban', 'cac', 'huyen', 'tinh', 'tp', 'chi', 'nhanh']);
 
 /**
  * A unit code in the registry's style ("PHONG-GDDT", "XA-HABAC"): the kind's prefix and the initials
  * of the name's own words, made unique against the codes already taken.
  */
 export function proposeUnitCode(name: string, kind: UnitKindValue, taken: ReadonlySet<string>): string {
-  const words = fold(name).replace(/[^a-z0-9\s]/g, ' ').split(/\s+/).filter((w) => w && !FILLER.has(w));
+  const own = bodyKey(name).replace(KIND_WORDS, '').split(' ').filter(Boolean);
+  // "UBND tỉnh" has no words of its own but its place: keep those rather than none.
+  const words = own.some((w) => !FILLER.has(w)) ? own.filter((w) => !FILLER.has(w)) : own;
   const initials = kind === 'COMMUNE' || kind === 'TOWNSHIP'
     ? words.join('').toUpperCase()
     : words.map((w) => (/^\d+$/.test(w) ? w : w[0])).join('').toUpperCase();
