@@ -9,13 +9,16 @@ import { AppLayout } from './layout/AppLayout.js';
 import { LoginPage } from './layout/LoginPage.js';
 import { AppNotification } from './layout/AppNotification.js';
 import { NotFound } from './layout/NotFound.js';
+import { PLAN_IMPORT_ROLES } from './layout/AppMenu.js';
 import { theme } from './layout/theme.js';
+import type { Role } from './types.js';
 import apiTokens from './resources/apiTokens/index.js';
 import assignments from './resources/assignments/index.js';
 import auditEvents from './resources/auditEvents/index.js';
 import calendarDays from './resources/calendarDays/index.js';
 import facilities from './resources/facilities/index.js';
 import indicatorValues from './resources/indicatorValues/index.js';
+import planDrafts from './resources/planDrafts/index.js';
 import plans from './resources/plans/index.js';
 import reportingObligations from './resources/reportingObligations/index.js';
 import targets from './resources/targets/index.js';
@@ -35,6 +38,7 @@ const CompiledReports = lazy(() => import('./compiledReports/CompiledReports.js'
 const Awards = lazy(() => import('./awards/Awards.js'));
 const AwardCriteria = lazy(() => import('./awardCriteria/AwardCriteria.js'));
 const HonourList = lazy(() => import('./honour/HonourList.js'));
+const Forbidden = lazy(() => import('./layout/Forbidden.js'));
 
 /** Only administrators edit the catalogue (the API refuses others anyway): everyone else gets read-only screens. */
 function readOnlyUnless(admin: boolean, resource: { list: unknown; show: unknown; edit: unknown; create: unknown }) {
@@ -74,6 +78,7 @@ export function App() {
       </CustomRoutes>
       {(role: string | undefined) => {
         const admin = role === 'ADMIN';
+        const importer = PLAN_IMPORT_ROLES.includes(role as Role);
         return (
           <>
             <CustomRoutes>
@@ -86,8 +91,11 @@ export function App() {
               <Route path="/compiled-reports" element={<CompiledReports />} />
               <Route path="/awards" element={<Awards />} />
               <Route path="/award-criteria" element={<AwardCriteria />} />
+              {/* Everyone else is told the import is not theirs, rather than that the page does not exist. */}
+              {!importer && <Route path="/PlanDraft/*" element={<Forbidden />} />}
             </CustomRoutes>
             <Resource name="Assignment" {...(readOnlyUnless(admin, assignments) as typeof assignments)} />
+            {importer && <Resource name="PlanDraft" {...planDrafts} />}
             <Resource name="Plan" {...(readOnlyUnless(admin, plans) as typeof plans)} />
             <Resource name="Task" {...(readOnlyUnless(admin, tasks) as typeof tasks)} />
             <Resource name="Target" {...(readOnlyUnless(admin, targets) as typeof targets)} />

@@ -100,6 +100,17 @@ const TARGET_FIELDS = [
 
 const DEFAULT_FIELDS: Record<string, Array<string | Record<string, string[]>>> = { Plan: PLAN_FIELDS, Assignment: ASSIGNMENT_LIST_FIELDS, Target: TARGET_FIELDS };
 
+/**
+ * Drafts of imported plans have their own hand-written methods (resources/planDrafts/provider.ts),
+ * loaded with the first draft screen.
+ */
+async function planDraftMethod(name: string, params: Record<string, any>): Promise<unknown> {
+  const { planDraftProvider } = await import('./resources/planDrafts/provider.js');
+  const method = (planDraftProvider as Record<string, (p: unknown) => Promise<unknown>>)[name];
+  if (!method) throw new Error(`PlanDraft: ${name} is not offered`);
+  return method(params);
+}
+
 /** Every call goes through toAppError, so screens see one error shape with a Vietnamese message. */
 const guarded = Object.fromEntries(
   GENERIC_METHODS.map((name) => [
@@ -112,6 +123,7 @@ const guarded = Object.fromEntries(
       const alias = SORT_ALIASES[resource]?.[params?.sort?.field];
       if (alias) params = { ...params, sort: { ...params.sort, field: alias } };
       try {
+        if (resource === 'PlanDraft') return await planDraftMethod(name, params);
         const method = (await loadBase())[name] as (...args: unknown[]) => Promise<unknown>;
         return await method(resource, params);
       } catch (error) {

@@ -48,6 +48,7 @@ export const ENUMS = {
   FacilitySector: ['EDUCATION', 'HEALTH'],
   FacilityLevel: ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY', 'UPPER_SECONDARY', 'HEALTH_STATION', 'DISTRICT_HOSPITAL', 'PROVINCIAL_HOSPITAL'],
   ReportPeriod: ['SIX_MONTH', 'ANNUAL'],
+  PlanDraftState: ['DRAFT', 'ACTIVATED', 'DISCARDED'],
   UnitReportState: ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'],
   CalendarDayKind: ['HOLIDAY', 'DAY_OFF', 'WORKING_DAY'],
   ApiTokenScope: ['READ', 'READ_WRITE'],

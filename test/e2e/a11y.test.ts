@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -11,6 +13,7 @@ let officer: Session;
 let leader: Session;
 let coordinator: Session;
 let submittedId: string;
+let draftId: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
@@ -19,6 +22,10 @@ beforeAll(async () => {
   const waiting = (await unitAssignments(server, token, await unitId(server, token, 'PHONG-GDDT'))).find((a) => a.status === 'NOT_STARTED')!;
   await submitThroughApi(server, token, waiting.id, { progress: 60, note: 'Đã tập huấn 12/20 trường' });
   submittedId = waiting.id;
+  // A plan read from its text, for the import's review screen.
+  const text = readFileSync(path.resolve(import.meta.dirname, '../../server/db/seed/ke-hoach-ha-trung-2022.txt'), 'utf8');
+  const imported = await server.gql<{ importPlan: { id: string } }>('mutation($text: String) { importPlan(text: $text) { id } }', { text }, await server.login('phochutich'));
+  draftId = imported.data!.importPlan.id;
   [officer, leader, coordinator] = await Promise.all([
     signIn(browser, server, 'gddt'),
     signIn(browser, server, 'phochutich'),
@@ -87,6 +94,26 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'plan import',
+    session: () => leader,
+    path: '/#/PlanDraft/create',
+    ready: async (page) => {
+      await page.locator('[data-testid="import-text"]').waitFor();
+    },
+  },
+  {
+    name: 'plan draft review',
+    session: () => leader,
+    path: '/#/PlanDraft/:draft',
+    ready: async (page) => {
+      await page.locator('[data-testid="draft-review"]').waitFor();
+      await page.locator('[data-testid="draft-problems"]').waitFor();
+      // With a passage marked in the source, as the reviewer sees it while working.
+      await page.locator('[name="tasks.0.title"]').focus();
+      await page.locator('[data-testid="draft-source"] mark').first().waitFor({ state: 'attached' });
+    },
+  },
+  {
     name: 'a page that does not exist',
     session: () => officer,
     path: '/#/khong-co-trang-nay',
@@ -108,7 +135,7 @@ async function open(screen: Screen, viewport: typeof DESKTOP): Promise<{ page: P
   const session = screen.session();
   if (session) {
     await session.page.setViewportSize(viewport);
-    await session.page.goto(`${server.url}${screen.path}`);
+    await session.page.goto(`${server.url}${screen.path.replace(':draft', draftId)}`);
     await session.page.reload();
     return { page: session.page, close: async () => {} };
   }

@@ -21,6 +21,8 @@ export const UNIT_FIRST_ROLES: Role[] = ['OFFICER', 'UNIT_HEAD'];
 export const COMPILED_REPORT_ROLES: Role[] = ['COORDINATOR', 'LEADER', 'ADMIN'];
 /** Roles that set the award criteria ('award:configure'); everyone else reads the nominations only. */
 export const AWARD_CRITERIA_ROLES: Role[] = ['LEADER', 'ADMIN'];
+/** Roles that import a plan from its document and activate it ('plan:import'). */
+export const PLAN_IMPORT_ROLES: Role[] = ['ADMIN', 'LEADER'];
 
 /** The menu follows the role: officers see their own work first, reviewers the plan and the review queue. */
 export function AppMenu() {
@@ -51,6 +53,7 @@ export function AppMenu() {
       {role && AWARD_CRITERIA_ROLES.includes(role) && (
         <Menu.Item to="/award-criteria" primaryText="app.menu.award_criteria" leftIcon={<TuneIcon />} data-testid="menu-award-criteria" />
       )}
+      {role && PLAN_IMPORT_ROLES.includes(role) && <Menu.ResourceItem name="PlanDraft" data-testid="menu-plan-import" />}
       <Menu.ResourceItem name="Assignment" />
       <Menu.ResourceItem name="Plan" />
       <Menu.ResourceItem name="Task" />
