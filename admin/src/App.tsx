@@ -1,15 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { authProvider } from './authProvider.js';
 import { dataProvider } from './dataProvider.js';
 import { Home } from './Home.js';
 import { i18nProvider } from './i18n/index.js';
-import { AppLayout } from './layout/AppLayout.js';
 import { LoginPage } from './layout/LoginPage.js';
 import { AppNotification } from './layout/AppNotification.js';
 import { NotFound } from './layout/NotFound.js';
-import { PLAN_IMPORT_ROLES } from './layout/AppMenu.js';
+import { PLAN_IMPORT_ROLES } from './roles.js';
 import { theme } from './layout/theme.js';
 import type { Role } from './types.js';
 import apiTokens from './resources/apiTokens/index.js';
@@ -39,6 +38,16 @@ const Awards = lazy(() => import('./awards/Awards.js'));
 const AwardCriteria = lazy(() => import('./awardCriteria/AwardCriteria.js'));
 const HonourList = lazy(() => import('./honour/HonourList.js'));
 const Forbidden = lazy(() => import('./layout/Forbidden.js'));
+const AppLayout = lazy(() => import('./layout/AppLayout.js').then((m) => ({ default: m.AppLayout })));
+
+/** The menu, the app bar and their icons come after sign-in, not with the sign-in page. */
+function LazyLayout({ children }: { children: ReactNode }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <AppLayout>{children}</AppLayout>
+    </Suspense>
+  );
+}
 
 /** Only administrators edit the catalogue (the API refuses others anyway): everyone else gets read-only screens. */
 function readOnlyUnless(admin: boolean, resource: { list: unknown; show: unknown; edit: unknown; create: unknown }) {
@@ -53,7 +62,7 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       dashboard={Home}
-      layout={AppLayout}
+      layout={LazyLayout}
       loginPage={LoginPage}
       theme={theme}
       notification={AppNotification}

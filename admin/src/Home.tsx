@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { Navigate } from 'react-router-dom';
 import { Loading, usePermissions } from 'react-admin';
-import { UNIT_FIRST_ROLES } from './layout/AppMenu.js';
+import { UNIT_FIRST_ROLES } from './roles.js';
 import type { Role } from './types.js';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard.js'));

@@ -10,19 +10,9 @@ import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import TuneIcon from '@mui/icons-material/Tune';
 import { Menu, usePermissions } from 'react-admin';
 import type { Role } from '../types.js';
-
-export const WORKING_ROLES: Role[] = ['OFFICER', 'UNIT_HEAD', 'COORDINATOR'];
-/** Roles that enter their commune's facility figures (the API limits them to their own commune). */
-export const FACILITY_REPORTING_ROLES: Role[] = ['ADMIN', 'OFFICER', 'UNIT_HEAD'];
-export const REVIEW_ROLES: Role[] = ['LEADER', 'COORDINATOR'];
-/** Roles whose first screen is their own unit's work rather than the whole plan. */
-export const UNIT_FIRST_ROLES: Role[] = ['OFFICER', 'UNIT_HEAD'];
-/** Roles that follow the district's compiled period reports: the aggregating office, the leadership, ADMIN. */
-export const COMPILED_REPORT_ROLES: Role[] = ['COORDINATOR', 'LEADER', 'ADMIN'];
-/** Roles that set the award criteria ('award:configure'); everyone else reads the nominations only. */
-export const AWARD_CRITERIA_ROLES: Role[] = ['LEADER', 'ADMIN'];
-/** Roles that import a plan from its document and activate it ('plan:import'). */
-export const PLAN_IMPORT_ROLES: Role[] = ['ADMIN', 'LEADER'];
+import {
+  AWARD_CRITERIA_ROLES, COMPILED_REPORT_ROLES, FACILITY_REPORTING_ROLES, PLAN_IMPORT_ROLES, REVIEW_ROLES, UNIT_FIRST_ROLES, WORKING_ROLES,
+} from '../roles.js';
 
 /** The menu follows the role: officers see their own work first, reviewers the plan and the review queue. */
 export function AppMenu() {

@@ -5,7 +5,7 @@ import {
   useTranslate, type RaRecord,
 } from 'react-admin';
 import { ASSIGNMENT_RECORD_FIELDS, type AppDataProvider } from '../../dataProvider.js';
-import { REVIEW_ROLES } from '../../layout/AppMenu.js';
+import { REVIEW_ROLES } from '../../roles.js';
 import { AssignmentEvidence } from '../../evidence/index.js';
 import { ActionButtons } from '../../assignments/ActionButtons.js';
 import { DeadlineChipField, ScopeField, StatusChipField } from '../../assignments/chips.js';
