@@ -1,5 +1,5 @@
-import { toAppError, type AppError, type GraphQLErrorShape } from '../errors.js';
-import { GRAPHQL_URL, gqlRequest } from '../graphql.js';
+import type { AppError } from '../errors.js';
+import { gqlRequest, gqlUpload } from '../graphql.js';
 
 export interface EvidenceItem {
   id: string;
@@ -59,51 +59,20 @@ const ATTACH = `mutation($assignmentId: ID!, $files: [Upload!]!, $descriptions: 
   attachEvidence(assignmentId: $assignmentId, files: $files, descriptions: $descriptions) { duplicate message evidence { ${EVIDENCE_ITEM_FIELDS} } }
 }`;
 
-/**
- * Sends files as a GraphQL multipart request (the spec graphql-upload implements), with the header
- * Apollo's CSRF protection requires. XMLHttpRequest rather than fetch for upload progress on slow
- * mobile connections. The session travels in the HttpOnly cookie.
- */
-export function uploadEvidence(
+/** Sends files as a GraphQL multipart request; the session travels in the HttpOnly cookie. */
+export async function uploadEvidence(
   assignmentId: string,
   files: Array<{ file: File; description: string }>,
   onProgress?: (fraction: number) => void,
 ): Promise<UploadResult[]> {
-  const form = new FormData();
-  form.append(
-    'operations',
-    JSON.stringify({
-      query: ATTACH,
-      variables: { assignmentId, files: files.map(() => null), descriptions: files.map((f) => f.description.trim() || null) },
-    }),
+  const variables = { assignmentId, files: files.map(() => null), descriptions: files.map((f) => f.description.trim() || null) };
+  const data = await gqlUpload<{ attachEvidence: UploadResult[] }>(
+    ATTACH,
+    variables,
+    files.map(({ file }, i) => [`variables.files.${i}`, file]),
+    onProgress,
   );
-  form.append('map', JSON.stringify(Object.fromEntries(files.map((_, i) => [String(i), [`variables.files.${i}`]]))));
-  files.forEach(({ file }, i) => form.append(String(i), file, file.name));
-
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', GRAPHQL_URL);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('apollo-require-preflight', 'true');
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
-    };
-    xhr.onerror = () => reject(toAppError(new TypeError('network')));
-    xhr.onload = () => {
-      let body: { data?: { attachEvidence?: UploadResult[] }; errors?: GraphQLErrorShape[] };
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        reject(toAppError({ status: xhr.status }));
-        return;
-      }
-      if (body.errors?.length) reject(toAppError({ errors: body.errors }));
-      else if (body.data?.attachEvidence) resolve(body.data.attachEvidence);
-      else reject(toAppError({ status: xhr.status }));
-    };
-    xhr.send(form);
-  });
+  return data.attachEvidence;
 }
 
 export type { AppError };

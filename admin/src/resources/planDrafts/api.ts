@@ -1,5 +1,5 @@
-import { toAppError, type GraphQLErrorShape } from '../../errors.js';
-import { GRAPHQL_URL, gqlRequest } from '../../graphql.js';
+import { toAppError } from '../../errors.js';
+import { gqlRequest, gqlUpload } from '../../graphql.js';
 
 export type PlanDraftState = 'DRAFT' | 'ACTIVATED' | 'DISCARDED';
 export type PlanSourceFormat = 'TEXT' | 'TXT' | 'DOCX' | 'PDF';
@@ -172,39 +172,10 @@ export async function importPlanText(text: string): Promise<PlanDraft> {
   return data.importPlan;
 }
 
-/**
- * Sends the document as a GraphQL multipart request, as evidence is sent (see evidence/api.ts): the
- * header Apollo's CSRF protection requires, and XMLHttpRequest for upload progress on a slow link.
- */
-export function importPlanFile(file: File, onProgress?: (fraction: number) => void): Promise<PlanDraft> {
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query: IMPORT, variables: { text: null, file: null } }));
-  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
-  form.append('0', file, file.name);
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', GRAPHQL_URL);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('apollo-require-preflight', 'true');
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
-    };
-    xhr.onerror = () => reject(toAppError(new TypeError('network')));
-    xhr.onload = () => {
-      let body: { data?: { importPlan?: PlanDraft }; errors?: GraphQLErrorShape[] };
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        reject(toAppError({ status: xhr.status }));
-        return;
-      }
-      if (body.errors?.length) reject(toAppError({ errors: body.errors }));
-      else if (body.data?.importPlan) resolve(body.data.importPlan);
-      else reject(toAppError({ status: xhr.status }));
-    };
-    xhr.send(form);
-  });
+/** Sends the document as a GraphQL multipart request, as evidence is sent. */
+export async function importPlanFile(file: File, onProgress?: (fraction: number) => void): Promise<PlanDraft> {
+  const data = await gqlUpload<{ importPlan: PlanDraft }>(IMPORT, { text: null, file: null }, [['variables.file', file]], onProgress);
+  return data.importPlan;
 }
 
 const pickSpanless = <T extends object, K extends keyof T>(item: T, keys: readonly K[]) =>
