@@ -20,3 +20,10 @@ export function checkScopeUnit(scope: AssignmentScope, unit: { name: string; kin
     });
   }
 }
+
+/** Why a unit cannot be given work it already holds, for the same task and scope. */
+export function alreadyAssignedMessage(scope: AssignmentScope, unitName: string, taskNumber: string): string {
+  return scope === AssignmentScope.OWN_FACILITIES
+    ? `${unitName} đã được giao chủ trì nhiệm vụ ${taskNumber} tại các cơ sở của mình.`
+    : `${unitName} đã được giao nhiệm vụ ${taskNumber}.`;
+}

@@ -14,7 +14,7 @@ import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { Assignment, AssignmentScope } from './assignment.entity.js';
 import type { AssignmentFilter } from './assignment.inputs.js';
-import { checkScopeRole, checkScopeUnit } from './assignment.rules.js';
+import { alreadyAssignedMessage, checkScopeRole, checkScopeUnit } from './assignment.rules.js';
 import { deadlineClassCondition } from './deadline.sql.js';
 import { diffFields, fieldValues } from './field-change.js';
 import { checkVersion, recordHistory, type HistoryEntry } from './history.js';
@@ -304,11 +304,7 @@ export class AssignmentService implements ResourceOperations<Assignment, Lean<As
     checkScopeRole(scope, data.role);
     checkScopeUnit(scope, unit);
     if (await this.em.count(Assignment, { task, unit, scope })) {
-      throw conflict(
-        scope === AssignmentScope.OWN_FACILITIES
-          ? `${unit.name} đã được giao chủ trì nhiệm vụ ${task.number} tại các cơ sở của mình.`
-          : `${unit.name} đã được giao nhiệm vụ ${task.number}.`,
-      );
+      throw conflict(alreadyAssignedMessage(scope, unit.name, task.number));
     }
     const assignment = this.em.create(Assignment, {
       plan: task.plan,

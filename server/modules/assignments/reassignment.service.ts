@@ -8,8 +8,8 @@ import { Task } from '../tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { WebhookEventType } from '../webhooks/webhook.entity.js';
 import { assignmentReassignedData, recordWebhookEvent } from '../webhooks/webhook.events.js';
-import { Assignment, AssignmentScope } from './assignment.entity.js';
-import { checkScopeUnit } from './assignment.rules.js';
+import { Assignment } from './assignment.entity.js';
+import { alreadyAssignedMessage, checkScopeUnit } from './assignment.rules.js';
 import { checkVersion, recordHistory } from './history.js';
 import { AssignmentAction } from './status-change.entity.js';
 import { FINAL_STATUSES } from './workflow.js';
@@ -52,12 +52,7 @@ export class ReassignmentService {
     checkScopeUnit(assignment.scope, target);
     if (await this.em.count(Assignment, { task: assignment.task, unit: target, scope: assignment.scope })) {
       const task = await this.em.findOneOrFail(Task, assignment.task.id);
-      throw conflict(
-        assignment.scope === AssignmentScope.OWN_FACILITIES
-          ? `${target.name} đã được giao chủ trì nhiệm vụ ${task.number} tại các cơ sở của mình.`
-          : `${target.name} đã được giao nhiệm vụ ${task.number}.`,
-        { reason: 'ALREADY_ASSIGNED', unitId: target.id },
-      );
+      throw conflict(alreadyAssignedMessage(assignment.scope, target.name, task.number), { reason: 'ALREADY_ASSIGNED', unitId: target.id });
     }
 
     assignment.unit = target;

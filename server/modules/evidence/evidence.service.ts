@@ -2,18 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
-import { actingUserId, authorize, can, requireViewer, type Viewer } from '../../auth/policy.js';
+import { authorize, can, requireViewer, type Viewer } from '../../auth/policy.js';
 import type { AppConfig } from '../../config.js';
 import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import type { Loaders } from '../../loaders.js';
 import type { Lean } from '../../shared/lean.js';
 import { isId } from '../../shared/resource.service.js';
 import { Assignment } from '../assignments/assignment.entity.js';
-import { historyActor } from '../assignments/history.js';
+import { historyActor, recordHistory } from '../assignments/history.js';
 import { AssignmentAction, StatusChange } from '../assignments/status-change.entity.js';
 import { WebhookEventType } from '../webhooks/webhook.entity.js';
 import { evidenceAddedData, recordWebhookEvent } from '../webhooks/webhook.events.js';
-import { User } from '../users/user.entity.js';
 import { Evidence, EvidenceOwnerKind } from './evidence.entity.js';
 import { EVIDENCE_EDITABLE } from './evidence.rules.js';
 import { FileCheckError, detectAllowedType, type DetectedType } from './file-check.js';
@@ -25,12 +24,6 @@ export const MAX_DESCRIPTION = 1000;
 
 /** History entries whose comment tells about the evidence itself: the file's name, a removal's reason. */
 const EVIDENCE_ACTIONS: ReadonlySet<AssignmentAction> = new Set([AssignmentAction.ATTACH_EVIDENCE, AssignmentAction.REMOVE_EVIDENCE]);
-
-/** The account to record: none for an integrator's API token, whose id names no user. */
-function actorOf(em: EntityManager, viewer: Viewer): User | null {
-  const userId = actingUserId(viewer);
-  return userId ? em.getReference(User, userId) : null;
-}
 
 export interface AttachOutcome {
   evidence: Evidence;
@@ -173,7 +166,7 @@ export class EvidenceService {
       });
       const bySha = new Map(existing.map((e) => [e.sha256, e]));
       const outcomes: AttachOutcome[] = [];
-      const actor = actorOf(this.em, viewer);
+      const actor = historyActor(this.em, viewer).actor;
       const startedAt = Date.now();
       for (const file of received) {
         const known = bySha.get(file.sha256);
@@ -199,14 +192,9 @@ export class EvidenceService {
           sha256: file.sha256,
           storageKey: id,
         });
-        this.em.create(StatusChange, {
-          assignment,
-          plan: assignment.plan,
-          ...historyActor(this.em, viewer),
+        recordHistory(this.em, viewer, assignment, {
           action: AssignmentAction.ATTACH_EVIDENCE,
-          fromStatus: assignment.status,
-          toStatus: assignment.status,
-          progress: assignment.progress,
+          from: assignment.status,
           comment: `Đính kèm minh chứng: ${downloadName(file.name, file.type.ext)}`,
           // History sorts by time: one millisecond apart keeps the files of one request in their order.
           at: new Date(startedAt + outcomes.length),
@@ -281,20 +269,14 @@ export class EvidenceService {
     if (!why) throw badInput('Cần ghi rõ lý do gỡ minh chứng.', { argument: 'reason' });
     if (why.length > MAX_DESCRIPTION) throw badInput(`Lý do dài quá ${MAX_DESCRIPTION} ký tự.`, { argument: 'reason' });
 
-    const actor = actorOf(this.em, viewer);
+    const actor = historyActor(this.em, viewer).actor;
     evidence.hiddenAt = new Date();
     evidence.hiddenBy = actor;
     evidence.hiddenReason = why;
-    this.em.create(StatusChange, {
-      assignment,
-      plan: assignment.plan,
-      ...historyActor(this.em, viewer),
+    recordHistory(this.em, viewer, assignment, {
       action: AssignmentAction.REMOVE_EVIDENCE,
-      fromStatus: assignment.status,
-      toStatus: assignment.status,
-      progress: assignment.progress,
+      from: assignment.status,
       comment: `Gỡ minh chứng ${downloadName(evidence.originalName, evidence.detectedExtension)}: ${why}`,
-      at: new Date(),
     });
     await this.em.flush();
     return evidence;
